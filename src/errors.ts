@@ -1,0 +1,49 @@
+/**
+ * One error type, one catalogue. Every failure Quire reports on purpose is a
+ * `QuireError` whose `code` maps to an HTTP status and a hint saying what to do next.
+ * @module
+ */
+
+export const ERROR_CATALOGUE = {
+  invalid_config: { status: 500, hint: 'Fix the setting named above (environment variable or flag) and start again.' },
+  invalid_request: { status: 400, hint: 'See GET /openapi.json for the expected request shape.' },
+  invalid_json: { status: 400, hint: 'Send a valid JSON body.' },
+  unsupported_media_type: { status: 415, hint: 'Send the body as application/json.' },
+  payload_too_large: { status: 413, hint: 'Send a smaller body.' },
+  not_found: { status: 404, hint: '' },
+  unauthorized: { status: 401, hint: 'Send the admin token as "Authorization: Bearer <token>".' },
+  conflict: { status: 409, hint: 'Wait for the running job to finish, then try again.' },
+  rate_limited: { status: 429, hint: 'Slow down and retry after the time in the Retry-After header.' },
+  index_not_built: { status: 503, hint: 'Run `quire ingest` (or `npm start`) to build the index.' },
+  index_incompatible: { status: 503, hint: 'Re-run `quire ingest` to rebuild the index with the current settings.' },
+  index_corrupt: { status: 503, hint: 'Re-run `quire ingest` to rebuild the index.' },
+  model_missing: { status: 503, hint: 'Put the model files in the models directory, or use QUIRE_EMBEDDER=corpus.' },
+  corpus_empty: { status: 400, hint: 'Add .txt, .md, .html or .pdf files to the corpus directory.' },
+  document_invalid: { status: 400, hint: 'Check the file: it must be readable text, HTML, Markdown or PDF.' },
+  llm_failed: { status: 502, hint: 'Check that the LLM endpoint is running, or unset QUIRE_LLM_URL.' },
+  timeout: { status: 504, hint: 'Try again, or ask a shorter question.' },
+} as const satisfies Record<string, { status: number; hint: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class QuireError extends Error {
+  override readonly name = 'QuireError';
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+
+  /** The message with the catalogue's hint on what to do next, for people. */
+  get advice(): string {
+    const hint = ERROR_CATALOGUE[this.code].hint;
+    return hint ? `${this.message} ${hint}` : this.message;
+  }
+}
+
+export const isQuireError = (error: unknown): error is QuireError => error instanceof QuireError;
