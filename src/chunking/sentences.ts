@@ -1,0 +1,56 @@
+/**
+ * Sentence boundaries with offsets, shared by the chunker (chunks end on a
+ * sentence) and the extractive composer (answers quote whole sentences).
+ * Pure and dependency-free: a regex walk that knows the usual abbreviations.
+ * @module
+ */
+
+export interface Span {
+  text: string;
+  /** Offset of `text` in the input (UTF-16 code units). */
+  start: number;
+  end: number;
+}
+
+// Tokens that end with a period without ending a sentence.
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof gen col lt maj capt sgt cmdr adm gov sen rep st jr sr vs etc no nos vol pp fig al inc ltd co corp dept est approx govt mt ft e.g i.e u.s u.k u.n a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
+
+/** Splits text into sentences. Paragraph breaks always end a sentence. */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) spans.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+    start = end;
+  };
+  // A candidate boundary: terminal punctuation (plus closing quotes/brackets) followed by
+  // whitespace, or a blank line.
+  const boundary = /([.!?]+["'”’)\]]*)(\s+)|\n\s*\n/g;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    if (m[1] === undefined) {
+      push(m.index);
+      continue;
+    }
+    const end = m.index + m[1].length;
+    if (m[1].startsWith('.') && !endsSentence(text, m.index, end)) continue;
+    push(end);
+  }
+  push(text.length);
+  return spans;
+}
+
+function endsSentence(text: string, dotIndex: number, end: number): boolean {
+  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dotIndex - 20), dotIndex))?.[1] ?? '';
+  const word = before.toLowerCase();
+  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) return false;
+  // A single capital ("A. Khan") is an initial, not a sentence end.
+  if (/^\p{Lu}$/u.test(before)) return false;
+  // The next sentence starts with a capital, a digit or a quote; lower case means we are mid-sentence.
+  const next = text.slice(end).trimStart()[0];
+  return next === undefined || !/\p{Ll}/u.test(next);
+}
