@@ -1,0 +1,47 @@
+/**
+ * `quire ingest`: builds or updates the index, with a progress bar and a summary.
+ * @module
+ */
+import type { Config } from '../config.js';
+import { ingest, type IngestSummary } from '../index/ingest.js';
+import type { Logger } from '../log.js';
+import { createIngestProgressBar } from './progress.js';
+
+/** Exit code: 0, or 2 when some documents could not be read (the index is still written). */
+export async function runIngestCommand(config: Config, log: Logger, { json }: { json: boolean }): Promise<number> {
+  const bar = createIngestProgressBar();
+  let summary: IngestSummary;
+  try {
+    summary = await ingest({ config, log, onProgress: (p) => bar.update(p) });
+  } finally {
+    bar.stop();
+  }
+  if (json) {
+    const { documents, chunks, embedded, ms } = summary;
+    process.stdout.write(`${JSON.stringify({ documents, chunks, embedded, ms, embedder: summary.embedder })}\n`);
+  } else {
+    process.stdout.write(formatSummary(summary));
+  }
+  return summary.documents.failed.length > 0 ? 2 : 0;
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const d = s.documents;
+  const lines = [
+    `Indexed ${d.added + d.changed + d.unchanged} documents into ${s.chunks} chunks in ${(s.ms / 1000).toFixed(1)} s.`,
+    `  documents: ${d.added} added, ${d.changed} changed, ${d.unchanged} unchanged, ${d.removed} removed, ${d.failed.length} failed`,
+    `  embedded:  ${s.embedded} chunks (${s.chunks - s.embedded} reused) with ${s.embedder.kind} model ${s.embedder.modelId} (${s.embedder.dims} dims)`,
+    `  cleaning:  ${s.cleaning.duplicateParagraphs} repeated paragraphs and ${s.cleaning.boilerplateLines} boilerplate lines dropped`,
+  ];
+  if (s.embedder.fallbackReason) lines.push(`  note:      neural model unavailable (${s.embedder.fallbackReason}); used the corpus model`);
+  if (s.corpusModel) {
+    const m = s.corpusModel;
+    lines.push(
+      `  corpus model: ${m.refitted ? 'fitted' : 'reused'}, ${m.vocabularySize} words, ${(m.unseenWordRate * 100).toFixed(1)}% of corpus words unseen by it`,
+    );
+    if (m.refitAdvised) lines.push('  advice:    many words are new to the corpus model; run `quire ingest --refit` for better search.');
+  }
+  for (const failure of d.failed) lines.push(`  failed:    ${failure.path}: ${failure.error}`);
+  lines.push(`  index:     ${s.buildDir}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,205 @@
+/**
+ * `quire ingest`: corpus → chunks → vectors → a new build directory, published
+ * atomically. Incremental: chunks of documents whose bytes, chunker settings
+ * and embedding model are unchanged keep their stored vectors.
+ * @module
+ */
+import { cp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { rm } from 'node:fs/promises';
+import { createChunker } from '../chunking/chunker.js';
+import type { Config } from '../config.js';
+import { loadCorpus, type CleaningReport, type LoadFailure } from '../corpus/load-corpus.js';
+import { chooseEmbedder } from '../embedding/choose.js';
+import { fitCorpusModel, unseenWordRate } from '../embedding/corpus-model/index.js';
+import { openCorpusEmbedder, type Embedder } from '../embedding/embedder.js';
+import { QuireError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { buildLexicalStats } from '../retrieval/bm25.js';
+import type { Chunk } from '../types.js';
+import { writeChunks, writeLexical, writeManifest } from './files.js';
+import { acquireIngestLock, createBuildDir, MODEL_DIR, pruneBuilds, publishBuild, VECTORS_FILE } from './layout.js';
+import { FORMAT_VERSION, type Manifest } from './manifest.js';
+import { planDocuments } from './plan.js';
+import { readPreviousBuild, type PreviousBuild } from './previous.js';
+import { buildVectorIndex } from './vectors.js';
+
+/** Share of unseen words in the corpus above which the summary advises `--refit`. */
+const REFIT_ADVICE_THRESHOLD = 0.05;
+
+export interface IngestProgress {
+  phase: 'load' | 'embed' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface IngestSummary {
+  documents: { added: number; changed: number; removed: number; unchanged: number; failed: LoadFailure[] };
+  /** Chunks in the new index. */
+  chunks: number;
+  /** Chunks embedded in this run (the rest reused stored vectors). */
+  embedded: number;
+  ms: number;
+  embedder: { kind: 'neural' | 'corpus'; modelId: string; dims: number; fallbackReason?: string };
+  corpusModel?: { refitted: boolean; vocabularySize: number; unseenWordRate: number; refitAdvised: boolean };
+  cleaning: CleaningReport;
+  buildDir: string;
+}
+
+export interface IngestOptions {
+  config: Config;
+  log: Logger;
+  /** Called as work advances. An exception thrown here aborts the build, leaving the old index in place. */
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export async function ingest({ config, log, onProgress = () => {} }: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const release = await acquireIngestLock(config.indexDir);
+  let buildDir: string | null = null;
+  try {
+    const corpus = await loadCorpus(config.corpusDir, { onFile: () => {} });
+    for (const failure of corpus.failures) log.warn('document skipped', { ...failure });
+    if (corpus.documents.length === 0) {
+      throw new QuireError('corpus_empty', `No readable documents in ${path.resolve(config.corpusDir)}; the previous index is unchanged.`);
+    }
+    onProgress({ phase: 'load', done: corpus.documents.length, total: corpus.documents.length });
+
+    const chunker = createChunker({ chunkWords: config.chunkWords, chunkOverlapWords: config.chunkOverlapWords });
+    const chunksByDoc = await Promise.all(corpus.documents.map((doc) => chunker.split(doc)));
+    const chunks = chunksByDoc.flat();
+
+    const previous = await readPreviousBuild(config.indexDir, log);
+    buildDir = await createBuildDir(config.indexDir);
+    const model = await prepareEmbedder(config, log, buildDir, previous, chunks);
+    const embedder = model.embedder;
+
+    const plan = planDocuments(corpus.documents, previous?.manifest.documents ?? []);
+    const reusable =
+      previous !== null &&
+      previous.manifest.embedder.modelId === embedder.modelId &&
+      previous.manifest.chunker.chunkWords === config.chunkWords &&
+      previous.manifest.chunker.chunkOverlapWords === config.chunkOverlapWords;
+    const unchanged = new Set(reusable ? plan.unchanged : []);
+    const vectors = await embedChunks(chunks, embedder, config.embedBatchSize, (chunk) => (unchanged.has(chunk.docId) ? previous?.vector(chunk.id) : undefined), onProgress);
+
+    onProgress({ phase: 'write', done: 0, total: 1 });
+    await writeChunks(buildDir, chunks);
+    await buildVectorIndex(vectors.all, embedder.dims).write(path.join(buildDir, VECTORS_FILE));
+    await writeLexical(buildDir, buildLexicalStats(chunks.map((chunk) => chunk.text)));
+    const manifest: Manifest = {
+      formatVersion: FORMAT_VERSION,
+      createdAt: new Date().toISOString(),
+      embedder: { kind: embedder.kind, modelId: embedder.modelId, dims: embedder.dims },
+      chunker: { chunkWords: config.chunkWords, chunkOverlapWords: config.chunkOverlapWords },
+      documents: corpus.documents.map((doc, i) => ({
+        id: doc.id,
+        title: doc.title,
+        path: doc.path,
+        sha256: doc.sha256,
+        chunkIds: (chunksByDoc[i] ?? []).map((chunk) => chunk.id),
+      })),
+      labels: chunks.map((chunk) => chunk.id),
+      ...(model.corpusModel && {
+        corpusModel: { vocabularySize: model.corpusModel.vocabularySize, fittedAt: model.corpusModel.fittedAt, unseenWordRate: model.corpusModel.unseenWordRate },
+      }),
+    };
+    await writeManifest(buildDir, manifest);
+    await publishBuild(config.indexDir, buildDir);
+    onProgress({ phase: 'write', done: 1, total: 1 });
+    await pruneBuilds(config.indexDir, [buildDir, ...(previous ? [previous.dir] : [])]);
+
+    return {
+      documents: {
+        added: plan.added.length,
+        changed: plan.changed.length,
+        removed: plan.removed.length,
+        unchanged: plan.unchanged.length,
+        failed: corpus.failures,
+      },
+      chunks: chunks.length,
+      embedded: vectors.embedded,
+      ms: Math.round(performance.now() - started),
+      embedder: { kind: embedder.kind, modelId: embedder.modelId, dims: embedder.dims, ...(model.fallbackReason && { fallbackReason: model.fallbackReason }) },
+      ...(model.corpusModel && {
+        corpusModel: {
+          refitted: model.corpusModel.refitted,
+          vocabularySize: model.corpusModel.vocabularySize,
+          unseenWordRate: model.corpusModel.unseenWordRate,
+          refitAdvised: model.corpusModel.unseenWordRate > REFIT_ADVICE_THRESHOLD,
+        },
+      }),
+      cleaning: corpus.cleaning,
+      buildDir,
+    };
+  } catch (error) {
+    if (buildDir) await rm(buildDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await release();
+  }
+}
+
+interface PreparedEmbedder {
+  embedder: Embedder;
+  fallbackReason?: string;
+  corpusModel?: { refitted: boolean; vocabularySize: number; fittedAt: string; unseenWordRate: number };
+}
+
+/**
+ * The neural model when it is chosen and loads; otherwise the corpus model,
+ * reused from the previous build (so unchanged chunks keep their vectors) unless
+ * there is none or `--refit` asks for a new fit on the whole current corpus.
+ */
+async function prepareEmbedder(config: Config, log: Logger, buildDir: string, previous: PreviousBuild | null, chunks: readonly Chunk[]): Promise<PreparedEmbedder> {
+  const choice = await chooseEmbedder({
+    embedder: config.embedder,
+    modelId: config.embeddingModel,
+    modelsDir: config.modelsDir,
+    timeoutMs: config.neuralLoadTimeoutMs,
+    batchSize: config.embedBatchSize,
+    log,
+  });
+  if (choice.kind === 'neural') return { embedder: choice.embedder };
+
+  const modelDir = path.join(buildDir, MODEL_DIR);
+  const previousModel = previous && previous.manifest.embedder.kind === 'corpus' ? path.join(previous.dir, MODEL_DIR) : null;
+  const texts = chunks.map((chunk) => chunk.text);
+  const reuse = !config.refit && previousModel !== null && existsSync(previousModel) && previous?.manifest.corpusModel !== undefined;
+  let vocabularySize: number;
+  let fittedAt: string;
+  if (reuse) {
+    await cp(previousModel, modelDir, { recursive: true });
+    vocabularySize = previous.manifest.corpusModel!.vocabularySize;
+    fittedAt = previous.manifest.corpusModel!.fittedAt;
+  } else {
+    ({ vocabularySize } = await fitCorpusModel(texts, { dims: config.corpusModelDims, dir: modelDir }));
+    fittedAt = new Date().toISOString();
+  }
+  const embedder = await openCorpusEmbedder(modelDir, { batchSize: config.embedBatchSize });
+  return {
+    embedder,
+    ...(choice.fallbackReason && { fallbackReason: choice.fallbackReason }),
+    corpusModel: { refitted: !reuse, vocabularySize, fittedAt, unseenWordRate: reuse ? await unseenWordRate(modelDir, texts) : 0 },
+  };
+}
+
+async function embedChunks(
+  chunks: readonly Chunk[],
+  embedder: Embedder,
+  batchSize: number,
+  storedVector: (chunk: Chunk) => Float32Array | undefined,
+  onProgress: (progress: IngestProgress) => void,
+): Promise<{ all: Float32Array[]; embedded: number }> {
+  const all: (Float32Array | undefined)[] = chunks.map(storedVector);
+  const todo = chunks.flatMap((chunk, i) => (all[i] ? [] : [i]));
+  onProgress({ phase: 'embed', done: 0, total: todo.length });
+  for (let from = 0; from < todo.length; from += batchSize) {
+    const batch = todo.slice(from, from + batchSize);
+    const vectors = await embedder.embed(batch.map((i) => chunks[i]!.text));
+    batch.forEach((i, j) => (all[i] = vectors[j]));
+    onProgress({ phase: 'embed', done: Math.min(from + batchSize, todo.length), total: todo.length });
+  }
+  return { all: all as Float32Array[], embedded: todo.length };
+}

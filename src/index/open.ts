@@ -1,0 +1,61 @@
+/**
+ * Opening the current index for answering questions: manifest checked against
+ * the settings, chunks, vectors, BM25 statistics, and the embedding model that
+ * built it (queries must be embedded by the same model as the chunks).
+ * @module
+ */
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { openCorpusEmbedder, openNeuralEmbedder, type Embedder } from '../embedding/embedder.js';
+import { QuireError } from '../errors.js';
+import type { LexicalStats } from '../retrieval/bm25.js';
+import type { Chunk } from '../types.js';
+import { readChunks, readLexical, readVectors } from './files.js';
+import { currentBuildDir, MODEL_DIR } from './layout.js';
+import { assertCompatible, readManifest, type Manifest, type ManifestDocument } from './manifest.js';
+import type { VectorIndex } from './vectors.js';
+
+export interface LoadedIndex {
+  buildDir: string;
+  manifest: Manifest;
+  /** In label order: `chunks[label]`. */
+  chunks: Chunk[];
+  chunkById: Map<string, Chunk>;
+  documents: Map<string, ManifestDocument>;
+  vectors: VectorIndex;
+  lexical: LexicalStats;
+  embedder: Embedder;
+}
+
+export async function openIndex(config: Config, buildDir?: string): Promise<LoadedIndex> {
+  const dir = buildDir ?? (await currentBuildDir(config.indexDir));
+  if (!dir) {
+    throw new QuireError('index_not_built', `No index found in ${path.resolve(config.indexDir)}.`);
+  }
+  const manifest = await readManifest(dir);
+  assertCompatible(manifest, config, dir);
+  const [chunkList, vectors, lexical] = await Promise.all([readChunks(dir), readVectors(dir, manifest.embedder.dims), readLexical(dir)]);
+  const chunkById = new Map(chunkList.map((chunk) => [chunk.id, chunk]));
+  const chunks = manifest.labels.map((id) => {
+    const chunk = chunkById.get(id);
+    if (!chunk) throw new QuireError('index_corrupt', `The manifest of ${dir} names chunk ${id}, which chunks.jsonl lacks.`);
+    return chunk;
+  });
+  if (vectors.size !== chunks.length) {
+    throw new QuireError('index_corrupt', `${dir} has ${vectors.size} vectors for ${chunks.length} chunks.`);
+  }
+  const embedder =
+    manifest.embedder.kind === 'neural'
+      ? await openNeuralEmbedder({ modelId: manifest.embedder.modelId, modelsDir: config.modelsDir, timeoutMs: config.neuralLoadTimeoutMs, batchSize: config.embedBatchSize })
+      : await openCorpusEmbedder(path.join(dir, MODEL_DIR), { batchSize: config.embedBatchSize });
+  return {
+    buildDir: dir,
+    manifest,
+    chunks,
+    chunkById,
+    documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
+    vectors,
+    lexical,
+    embedder,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The index being replaced, as far as a re-ingest can reuse it: its manifest,
+ * chunks and stored vectors. A missing or damaged previous index is simply
+ * "nothing to reuse".
+ * @module
+ */
+import type { Logger } from '../log.js';
+import type { Chunk } from '../types.js';
+import { readChunks, readVectors } from './files.js';
+import { currentBuildDir } from './layout.js';
+import { readManifest, type Manifest } from './manifest.js';
+
+export interface PreviousBuild {
+  dir: string;
+  manifest: Manifest;
+  chunks: Map<string, Chunk>;
+  /** Stored vector of a chunk id. */
+  vector(chunkId: string): Float32Array | undefined;
+}
+
+export async function readPreviousBuild(indexDir: string, log: Logger): Promise<PreviousBuild | null> {
+  const dir = await currentBuildDir(indexDir);
+  if (!dir) return null;
+  try {
+    const manifest = await readManifest(dir);
+    const chunks = new Map((await readChunks(dir)).map((chunk) => [chunk.id, chunk]));
+    const vectors = await readVectors(dir, manifest.embedder.dims);
+    const labelOf = new Map(manifest.labels.map((id, label) => [id, label]));
+    return {
+      dir,
+      manifest,
+      chunks,
+      vector: (chunkId) => {
+        const label = labelOf.get(chunkId);
+        return label === undefined ? undefined : vectors.vector(label);
+      },
+    };
+  } catch (error) {
+    log.warn('previous index unreadable; rebuilding everything', { dir, error: (error as Error).message });
+    return null;
+  }
+}
