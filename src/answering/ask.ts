@@ -43,6 +43,8 @@ export interface AskRequest {
 export interface AskHooks {
   /** The retrieved sources, as soon as retrieval is done (before the answer). */
   onRetrieved?: (sources: Citation[]) => void;
+  /** Pieces of the answer text as they are produced; together they spell `answer`. */
+  onToken?: (text: string) => void;
 }
 
 export type AskSettings = Pick<Config, 'topK' | 'candidateK' | 'rrfK' | 'minEvidence' | 'maxAnswerSentences'>;
@@ -87,6 +89,7 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
       if (conversationId !== undefined && history === undefined) {
         answer.warnings.push(`conversation ${conversationId} was not found (it may have expired); started a new one`);
       }
+      if (hooks.onToken) for (const piece of answer.answer.match(/\S+\s*/g) ?? []) hooks.onToken(piece);
       conversations.append(id, { question, rewritten: query, answer: answer.answer, citedIds: checked.valid });
       return answer;
     },

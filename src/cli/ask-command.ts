@@ -1,0 +1,42 @@
+/**
+ * `quire ask "question" [--conversation ID] [--json]`. Conversations outlive
+ * the process: their turns are kept in `<index>/cli-conversations.json`, so
+ * `--conversation ID` continues one across invocations.
+ * @module
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { Turn } from '../conversation/store.js';
+import { QuireError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { openLocalAsker } from './local-asker.js';
+
+const HISTORY_FILE = 'cli-conversations.json';
+
+export async function runAskCommand(
+  config: Config,
+  _log: Logger,
+  { question, conversationId, json }: { question: string; conversationId: string | undefined; json: boolean },
+): Promise<number> {
+  if (!question.trim()) throw new QuireError('invalid_request', 'Give a question: quire ask "Where did Imran Khan meet President Putin?"');
+  const { asker, conversations } = await openLocalAsker(config);
+  const historyFile = path.join(config.indexDir, HISTORY_FILE);
+  const saved: Record<string, Turn[]> = JSON.parse(await readFile(historyFile, 'utf8').catch(() => '{}'));
+  if (conversationId) for (const turn of saved[conversationId] ?? []) conversations.append(conversationId, turn);
+
+  const answer = await asker.ask({ question, conversationId });
+  saved[answer.conversationId] = conversations.get(answer.conversationId) ?? [];
+  await writeFile(historyFile, JSON.stringify(saved));
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+    return 0;
+  }
+  const lines = [answer.answer, ''];
+  for (const c of answer.citations) lines.push(`[${c.id}] ${c.title}`, `    ${c.text.replace(/\s+/g, ' ').slice(0, 240)}${c.text.length > 240 ? '…' : ''}`);
+  for (const w of answer.warnings) lines.push(`note: ${w}`);
+  lines.push('', `conversation: ${answer.conversationId}  (continue with --conversation ${answer.conversationId})`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

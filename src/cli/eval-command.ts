@@ -1,0 +1,57 @@
+/**
+ * `quire eval [--qa FILE] [--conversations FILE] [--json]`.
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { QuireError } from '../errors.js';
+import { readConversationSet, readQaSet } from '../eval/eval-set.js';
+import { runEval, type EvalReport } from '../eval/run-eval.js';
+import type { Logger } from '../log.js';
+import { openLocalAsker } from './local-asker.js';
+
+/** Where the development eval set sits when Quire is checked out beside `shared/`. */
+const DEFAULT_EVAL_DIR = path.join('..', 'shared', 'eval');
+
+export async function runEvalCommand(
+  config: Config,
+  _log: Logger,
+  o: { qaFile: string | undefined; conversationsFile: string | undefined; json: boolean },
+): Promise<number> {
+  const qaFile = o.qaFile ?? defaultFile('dev-qa.jsonl', o.conversationsFile);
+  const conversationsFile = o.conversationsFile ?? defaultFile('dev-conversations.jsonl', o.qaFile);
+  if (!qaFile && !conversationsFile) {
+    throw new QuireError('invalid_request', 'No eval set given and none found in ../shared/eval: pass --qa FILE and/or --conversations FILE.');
+  }
+  const [qa, conversations] = await Promise.all([qaFile ? readQaSet(qaFile) : [], conversationsFile ? readConversationSet(conversationsFile) : []]);
+  const { asker } = await openLocalAsker(config);
+  const report = await runEval(asker, qa, conversations);
+  process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  return 0;
+}
+
+/** The default file only when the user named neither file: naming one means "just this one". */
+function defaultFile(name: string, otherGiven: string | undefined): string | undefined {
+  const file = path.join(DEFAULT_EVAL_DIR, name);
+  return otherGiven === undefined && existsSync(file) ? file : undefined;
+}
+
+const pct = (value: number | null): string => (value === null ? '   n/a' : `${(value * 100).toFixed(1).padStart(5)}%`);
+
+export function formatReport(r: EvalReport): string {
+  const lines = r.results.map((q) => `${q.ok ? 'ok  ' : 'MISS'} ${q.id.padEnd(6)} ${q.question.slice(0, 70).padEnd(70)} → ${q.answer.replace(/\s+/g, ' ').slice(0, 90)}`);
+  lines.push(
+    '',
+    `questions                 ${r.questions}`,
+    `retrieval recall@1        ${pct(r.recallAt1)}`,
+    `retrieval recall@5        ${pct(r.recallAt5)}`,
+    `answer hit rate           ${pct(r.answerHitRate)}`,
+    `citation precision        ${pct(r.citationPrecision)}`,
+    `answered with evidence    ${pct(r.answeredWithEvidence)}`,
+    `refusal accuracy          ${pct(r.refusalAccuracy)}`,
+    `follow-up accuracy        ${pct(r.followUpAccuracy)}`,
+    `latency p50 / p95         ${r.latencyMs.p50} ms / ${r.latencyMs.p95} ms`,
+  );
+  return `${lines.join('\n')}\n`;
+}

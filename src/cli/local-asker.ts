@@ -1,0 +1,15 @@
+/**
+ * An asker over the current index, in this process: what `quire ask` and
+ * `quire eval` use instead of a running server.
+ * @module
+ */
+import { createAsker, type Asker } from '../answering/ask.js';
+import type { Config } from '../config.js';
+import { createConversationStore, type ConversationStore } from '../conversation/store.js';
+import { openIndex } from '../index/open.js';
+
+export async function openLocalAsker(config: Config): Promise<{ asker: Asker; conversations: ConversationStore }> {
+  const index = await openIndex(config);
+  const conversations = createConversationStore({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
+  return { asker: createAsker(() => index, conversations, config), conversations };
+}

@@ -1,0 +1,25 @@
+/**
+ * `quire serve` (and `quire start`: ingest first when there is no index yet).
+ * @module
+ */
+import type { Config } from '../config.js';
+import { currentBuildDir } from '../index/layout.js';
+import type { Logger } from '../log.js';
+import { startServer } from '../server/serve.js';
+import { runIngestCommand } from './ingest-command.js';
+
+export async function runServeCommand(config: Config, log: Logger, { ingestFirst }: { ingestFirst: boolean }): Promise<number> {
+  if (ingestFirst && !(await currentBuildDir(config.indexDir))) {
+    process.stderr.write(`No index in ${config.indexDir} yet: building one from ${config.corpusDir} first.\n`);
+    await runIngestCommand(config, log, { json: false });
+  }
+  const server = await startServer(config, log);
+  process.stderr.write(`Quire is answering at ${server.url}  (Ctrl+C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

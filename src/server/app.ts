@@ -1,0 +1,67 @@
+/**
+ * The Hono application: middleware, routes, the OpenAPI document, the chat
+ * page and the error shape. Only wiring; each piece lives in its own module.
+ * @module
+ */
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import { HTTPException } from 'hono/http-exception';
+import type { ServerDeps } from './context.js';
+import { createErrorHandler, errorResponse } from './errors.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestLog } from './middleware/request-log.js';
+import { requireJson } from './middleware/require-json.js';
+import { registerAsk } from './routes/ask.js';
+import { registerLibrary } from './routes/library.js';
+
+export const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+
+export function createApp(deps: ServerDeps): OpenAPIHono {
+  const { config, log } = deps;
+  const app = new OpenAPIHono({
+    // zod failures become the one error shape, naming the field and the problem.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const message = result.error.issues
+        .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+        .join('; ');
+      return errorResponse(c, 'invalid_request', message);
+    },
+  });
+
+  app.use('*', requestLog(log));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    }),
+  );
+  if (config.corsOrigins.length > 0) app.use('*', cors({ origin: config.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept', 'Authorization'] }));
+  app.use('*', timeout(config.requestTimeoutMs, () => new HTTPException(504)));
+  app.use('/ask', rateLimit(config.rateLimitPerMinute));
+  app.post('/ask', requireJson, bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 'payload_too_large', `The body is larger than ${config.maxBodyBytes} bytes.`) }));
+
+  registerAsk(app, deps);
+  registerLibrary(app, deps);
+  app.doc('/openapi.json', { openapi: '3.0.3', info: { title: 'Quire', version: '1', description: 'Ask questions of your own documents; answers cite the chunks they come from.' } });
+  app.use('/*', serveStatic({ root: WEB_DIR }));
+
+  app.notFound((c) => errorResponse(c, 'not_found', `${c.req.method} ${c.req.path} does not exist.`));
+  app.onError(createErrorHandler(log));
+  return app;
+}

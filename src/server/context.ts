@@ -1,0 +1,26 @@
+/**
+ * What the routes share: settings, logger, the live index and the asker.
+ * @module
+ */
+import type { Asker } from '../answering/ask.js';
+import type { Config } from '../config.js';
+import { QuireError } from '../errors.js';
+import type { LoadedIndex } from '../index/open.js';
+import type { Logger } from '../log.js';
+import type { IndexHolder } from './index-holder.js';
+
+export interface ServerDeps {
+  config: Config;
+  log: Logger;
+  holder: IndexHolder;
+  asker: Asker;
+}
+
+/** The loaded index, or the 503 that says why there is none. */
+export function requireIndex(holder: IndexHolder): LoadedIndex {
+  const index = holder.current();
+  if (index) return index;
+  const problem = holder.problem();
+  if (problem instanceof QuireError) throw problem;
+  throw new QuireError('index_not_built', problem ? `The index could not be loaded: ${problem.message}` : 'No index has been built yet.');
+}

@@ -1,0 +1,30 @@
+/**
+ * The error shape every route answers with: `{ error: { code, message } }`.
+ * Known failures are QuireErrors; anything else is logged and becomes a plain
+ * 500 without internals.
+ * @module
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ERROR_CATALOGUE, isQuireError, type ErrorCode } from '../errors.js';
+import type { Logger } from '../log.js';
+
+export function errorResponse(c: Context, code: ErrorCode, message: string, headers?: Record<string, string>): Response {
+  return c.json({ error: { code, message } }, ERROR_CATALOGUE[code].status as ContentfulStatusCode, headers);
+}
+
+export function createErrorHandler(log: Logger) {
+  return (error: Error, c: Context): Response => {
+    if (isQuireError(error)) return errorResponse(c, error.code, error.advice);
+    if (error instanceof HTTPException) {
+      // Hono's own validators and middleware: malformed JSON, body limit, timeouts.
+      if (error.status === 400) return errorResponse(c, 'invalid_json', `The body is not valid JSON: ${error.message}.`);
+      if (error.status === 413) return errorResponse(c, 'payload_too_large', 'The request body is too large.');
+      if (error.status === 504 || error.status === 408) return errorResponse(c, 'timeout', 'The request took too long.');
+      if (error.status === 404) return errorResponse(c, 'not_found', `${c.req.method} ${c.req.path} does not exist.`);
+    }
+    log.error('unhandled error', { method: c.req.method, path: c.req.path, error: error.message, stack: error.stack });
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server; it has been logged.' } }, 500);
+  };
+}
