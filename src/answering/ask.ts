@@ -5,13 +5,16 @@
  * @module
  */
 import type { Config } from '../config.js';
-import type { ConversationStore } from '../conversation/store.js';
+import type { ConversationStore, Turn } from '../conversation/store.js';
 import { rewriteFollowUp } from '../conversation/rewrite.js';
 import type { LoadedIndex } from '../index/open.js';
 import { createRetriever } from '../retrieval/retriever.js';
 import type { RetrievedChunk } from '../retrieval/types.js';
 import { checkCitations } from './citations.js';
 import { composeExtractive } from './compose.js';
+import { generateAnswer, rewriteWithLlm } from './generate.js';
+import type { Llm } from './llm.js';
+import type { Prompts } from './prompts.js';
 
 export interface Citation {
   id: string;
@@ -30,6 +33,8 @@ export interface Answer {
   newConversation: boolean;
   /** The query retrieval actually ran, when a follow-up was rewritten. */
   rewrittenQuery?: string;
+  /** `extractive`, or `llm` when the text was generated. */
+  mode: 'extractive' | 'llm';
   warnings: string[];
   timings: { retrieveMs: number; answerMs: number };
 }
@@ -43,57 +48,126 @@ export interface AskRequest {
 export interface AskHooks {
   /** The retrieved sources, as soon as retrieval is done (before the answer). */
   onRetrieved?: (sources: Citation[]) => void;
-  /** Pieces of the answer text as they are produced; together they spell `answer`. */
+  /**
+   * Pieces of the answer text as they are produced. With an LLM these are its raw
+   * tokens; if its answer is then rejected, the final `answer` differs from them.
+   */
   onToken?: (text: string) => void;
 }
 
 export type AskSettings = Pick<Config, 'topK' | 'candidateK' | 'rrfK' | 'minEvidence' | 'maxAnswerSentences'>;
 
+/** An LLM and its prompts, when one is configured. */
+export interface Generation {
+  llm: Llm;
+  prompts: Prompts;
+}
+
 export interface Asker {
   ask(request: AskRequest, hooks?: AskHooks): Promise<Answer>;
 }
 
-export function createAsker(getIndex: () => LoadedIndex, conversations: ConversationStore, settings: AskSettings): Asker {
+interface Draft {
+  text: string;
+  grounded: boolean;
+  mode: Answer['mode'];
+  warnings: string[];
+}
+
+export function createAsker(getIndex: () => LoadedIndex, conversations: ConversationStore, settings: AskSettings, generation: Generation | null = null): Asker {
   return {
     async ask({ question, conversationId, topK = settings.topK }, hooks = {}) {
       const index = getIndex();
       const history = conversationId === undefined ? undefined : conversations.get(conversationId);
       const id = conversationId ?? conversations.create();
-      const { query, rewritten } = rewriteFollowUp(question, history ?? []);
+      const warnings: string[] = [];
+      if (conversationId !== undefined && history === undefined) {
+        warnings.push(`conversation ${conversationId} was not found (it may have expired); started a new one`);
+      }
 
       const t0 = performance.now();
+      const query = await standaloneQuery(question, history ?? [], generation, warnings);
       const retrieved = await createRetriever(index).retrieve(query, { topK, candidateK: settings.candidateK, rrfK: settings.rrfK });
       const t1 = performance.now();
       hooks.onRetrieved?.(retrieved.map(toCitation));
 
-      const composed = await composeExtractive(query, retrieved, {
-        embed: (texts) => index.embedder.embed(texts),
-        minEvidence: settings.minEvidence,
-        maxSentences: settings.maxAnswerSentences,
-      });
-      const checked = checkCitations(composed.answer, new Set(retrieved.map((r) => r.chunk.id)));
+      const retrievedIds = new Set(retrieved.map((r) => r.chunk.id));
+      const extractive = async (): Promise<Draft> => {
+        const composed = await composeExtractive(query, retrieved, {
+          embed: (texts) => index.embedder.embed(texts),
+          minEvidence: settings.minEvidence,
+          maxSentences: settings.maxAnswerSentences,
+        });
+        return { text: composed.answer, grounded: composed.grounded, mode: 'extractive', warnings: [] };
+      };
+      let streamed = false;
+      const onToken = hooks.onToken && ((text: string) => ((streamed = true), hooks.onToken!(text)));
+      const draft = generation ? await generated(generation, query, retrieved, retrievedIds, extractive, onToken) : await extractive();
+      if (!streamed && hooks.onToken) for (const piece of draft.text.match(/\S+\s*/g) ?? []) hooks.onToken(piece);
+
+      // Nothing reaches the user citing a chunk that retrieval did not return.
+      const checked = checkCitations(draft.text, retrievedIds);
       const byId = new Map(retrieved.map((r) => [r.chunk.id, r]));
       const citations = checked.valid.map((citedId) => toCitation(byId.get(citedId)!));
+      warnings.push(...draft.warnings, ...checked.invalid.map((bad) => `removed a citation of ${bad}, which was not among the retrieved sources`));
       const t2 = performance.now();
 
       const answer: Answer = {
         answer: checked.text,
         citations,
-        grounded: composed.grounded && citations.length > 0,
+        grounded: draft.grounded && citations.length > 0,
         conversationId: id,
         newConversation: history === undefined,
-        ...(rewritten && { rewrittenQuery: query }),
-        warnings: checked.invalid.map((bad) => `removed citation of ${bad}, which was not retrieved`),
+        ...(query !== question && { rewrittenQuery: query }),
+        mode: draft.mode,
+        warnings,
         timings: { retrieveMs: round(t1 - t0), answerMs: round(t2 - t1) },
       };
-      if (conversationId !== undefined && history === undefined) {
-        answer.warnings.push(`conversation ${conversationId} was not found (it may have expired); started a new one`);
-      }
-      if (hooks.onToken) for (const piece of answer.answer.match(/\S+\s*/g) ?? []) hooks.onToken(piece);
       conversations.append(id, { question, rewritten: query, answer: answer.answer, citedIds: checked.valid });
       return answer;
     },
   };
+}
+
+/** The follow-up made standalone: by the LLM when there is one, else by carrying the previous subject. */
+async function standaloneQuery(question: string, history: readonly Turn[], generation: Generation | null, warnings: string[]): Promise<string> {
+  if (history.length > 0 && generation) {
+    try {
+      return await rewriteWithLlm(generation.llm, generation.prompts, question, history);
+    } catch (error) {
+      warnings.push(`the LLM could not rewrite the follow-up (${(error as Error).message}); used the previous question's terms instead`);
+    }
+  }
+  return rewriteFollowUp(question, history).query;
+}
+
+/**
+ * The LLM's answer when it cites at least one retrieved chunk. Otherwise — it
+ * failed, timed out, or cited nothing valid — the extractive answer when that
+ * one is grounded (a checked quote beats an unverifiable sentence), else the
+ * LLM's text marked ungrounded.
+ */
+async function generated(
+  { llm, prompts }: Generation,
+  query: string,
+  retrieved: readonly RetrievedChunk[],
+  retrievedIds: ReadonlySet<string>,
+  extractive: () => Promise<Draft>,
+  onToken: ((text: string) => void) | undefined,
+): Promise<Draft> {
+  let text: string;
+  try {
+    text = await generateAnswer(llm, prompts, query, retrieved, onToken);
+  } catch (error) {
+    const fallback = await extractive();
+    return { ...fallback, warnings: [`${(error as Error).message}; answered with quoted sentences instead`] };
+  }
+  if (checkCitations(text, retrievedIds).valid.length > 0) return { text, grounded: true, mode: 'llm', warnings: [] };
+  const fallback = await extractive();
+  if (fallback.grounded) {
+    return { ...fallback, warnings: ['the generated answer cited none of the retrieved sources; answered with quoted sentences instead'] };
+  }
+  return { text, grounded: false, mode: 'llm', warnings: ['the generated answer cites none of the retrieved sources'] };
 }
 
 function toCitation({ chunk, title, score }: RetrievedChunk): Citation {

@@ -4,12 +4,14 @@
  * @module
  */
 import { createAsker, type Asker } from '../answering/ask.js';
+import { loadGeneration } from '../answering/generate.js';
 import type { Config } from '../config.js';
 import { createConversationStore, type ConversationStore } from '../conversation/store.js';
 import { openIndex } from '../index/open.js';
 
 export async function openLocalAsker(config: Config): Promise<{ asker: Asker; conversations: ConversationStore }> {
+  const generation = await loadGeneration(config);
   const index = await openIndex(config);
   const conversations = createConversationStore({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
-  return { asker: createAsker(() => index, conversations, config), conversations };
+  return { asker: createAsker(() => index, conversations, config, generation), conversations };
 }

@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createAsker } from '../answering/ask.js';
+import { loadGeneration } from '../answering/generate.js';
 import type { Config } from '../config.js';
 import { createConversationStore } from '../conversation/store.js';
 import type { Logger } from '../log.js';
@@ -24,13 +25,14 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const generation = await loadGeneration(config);
   const holder = createIndexHolder(config, log);
   await holder.refresh();
   if (!holder.current()) log.warn('no index loaded yet; answering 503 until one is built', { indexDir: config.indexDir, problem: holder.problem()?.message });
   const stopWatching = holder.watch(INDEX_POLL_MS);
 
   const conversations = createConversationStore({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
-  const asker = createAsker(() => requireIndex(holder), conversations, config);
+  const asker = createAsker(() => requireIndex(holder), conversations, config, generation);
   const app = createApp({ config, log, holder, asker });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
