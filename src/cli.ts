@@ -3,7 +3,6 @@
  * and hands over to the module that does the work.
  * @module
  */
-import { runIngestCommand } from './cli/ingest-command.js';
 import { parseCommandLine } from './cli/args.js';
 import { loadConfig, SETTINGS } from './config.js';
 import { isQuireError } from './errors.js';
@@ -42,8 +41,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = createLogger({ level: config.logLevel });
   const json = args.own.json === true;
   switch (args.command) {
-    case 'ingest':
+    // Commands are imported on demand: `quire help` should not load ONNX runtime.
+    case 'ingest': {
+      const { runIngestCommand } = await import('./cli/ingest-command.js');
       return runIngestCommand(config, log, { json });
+    }
     case 'serve':
     case 'start': {
       const { runServeCommand } = await import('./cli/serve-command.js');
