@@ -1,0 +1,58 @@
+/**
+ * PDF (`.pdf`) through pdf-parse (pdf.js underneath). pdf.js is imported on the
+ * first PDF only — it takes about a second to load — and is pointed at the
+ * font and CMap files shipped in node_modules, so it never reaches for the
+ * network, and is kept quiet (errors surface as the failure reason instead).
+ * @module
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { QuireError } from '../../errors.js';
+import type { Loader } from './types.js';
+
+// pdf.js wants directory URLs ending in a slash.
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const assetUrl = (dir: string): string => `${pathToFileURL(path.join(pdfjsDir, dir)).href}/`;
+
+export const loadPdf: Loader = async (bytes) => {
+  const { PDFParse, VerbosityLevel } = await import('pdf-parse');
+  const parser = new PDFParse({
+    // pdf.js may transfer (detach) the buffer it is given; hand it a copy.
+    data: new Uint8Array(bytes),
+    verbosity: VerbosityLevel.ERRORS,
+    standardFontDataUrl: assetUrl('standard_fonts'),
+    cMapUrl: assetUrl('cmaps'),
+    cMapPacked: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+  });
+  try {
+    const result = await parser.getText({ pageJoiner: '' });
+    const title = await declaredTitle(parser);
+    return title ? { text: joinHyphenated(result.text), title } : { text: joinHyphenated(result.text) };
+  } catch (cause) {
+    throw new QuireError('document_invalid', pdfReason(cause), { cause });
+  } finally {
+    await parser.destroy().catch(() => {});
+  }
+};
+
+/** The document's own Title entry, when it has a real one (converters often leave "Untitled" or a file name). */
+async function declaredTitle(parser: { getInfo(): Promise<{ info?: unknown }> }): Promise<string | undefined> {
+  const info = (await parser.getInfo().catch(() => ({ info: undefined }))).info as { Title?: unknown } | undefined;
+  const title = typeof info?.Title === 'string' ? info.Title.trim() : '';
+  return title && !/^untitled$|^microsoft word - |\.(pdf|docx?|txt)$/i.test(title) ? title : undefined;
+}
+
+/** Words broken across lines by the layout ("inter-\nnational") are joined again. */
+const joinHyphenated = (text: string): string => text.replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2');
+
+function pdfReason(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') return 'PDF is password-protected';
+  if (name === 'InvalidPDFException') return `not a valid PDF (${message.replace(/\.$/, '')})`;
+  return `PDF could not be read (${message.replace(/\.$/, '')})`;
+}

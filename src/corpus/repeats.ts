@@ -1,0 +1,135 @@
+/**
+ * Repeated content within one document: whole lines seen before, and long
+ * passages pasted twice (scrapers and PDF converters double text, sometimes
+ * inside one paragraph: "A. B. C A. B. C."). The first copy is kept.
+ * @module
+ */
+import { countWords } from './normalize.js';
+
+/** Lines shorter than this may legitimately repeat ("Ibid.", "}"), so they are never dropped as duplicates. */
+const MIN_DUPLICATE_LINE_WORDS = 3;
+/**
+ * A repeated passage must be at least this long. Articles quote the same phrase
+ * twice (the default corpus has 18-word repeats that are real writing); a
+ * 30-word run copied word for word is an artefact.
+ */
+export const MIN_REPEAT_WORDS = 30;
+/** Words per shingle used to find candidate earlier copies. */
+const SHINGLE = 8;
+/** Earlier positions of one shingle that are compared: bounds the work on very repetitive text (number tables). */
+const MAX_CANDIDATES = 16;
+/** Longest copy compared in one go; a longer one is removed in several pieces. */
+const MAX_PASSAGE_WORDS = 5000;
+
+const lineKey = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Indices of lines that repeat an earlier line (compared case- and punctuation-insensitively). */
+export function findDuplicateLines(lines: readonly string[], skip: ReadonlySet<number> = new Set()): Set<number> {
+  const seen = new Set<string>();
+  const duplicates = new Set<number>();
+  lines.forEach((line, i) => {
+    if (skip.has(i) || countWords(line) < MIN_DUPLICATE_LINE_WORDS) return;
+    const key = lineKey(line);
+    if (seen.has(key)) duplicates.add(i);
+    else seen.add(key);
+  });
+  return duplicates;
+}
+
+interface Token {
+  key: string;
+  start: number;
+  end: number;
+}
+
+const tokenize = (text: string): Token[] =>
+  Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => ({ key: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+
+// Before a passage: start of text, a line break, or the end of a sentence.
+const startsClean = (text: string, at: number): boolean => at === 0 || /(\n|[.!?:;]["')\]]*)[ ]*$/.test(text.slice(Math.max(0, at - 8), at));
+// After a passage: end of text, a line break, or sentence punctuation.
+const endsClean = (text: string, at: number): boolean => {
+  const after = /["')\]]*([.!?;:]|[ ]*\n)|["')\]]*[ ]*$/y;
+  after.lastIndex = at;
+  return after.test(text);
+};
+
+/**
+ * Removes later copies of passages of at least `MIN_REPEAT_WORDS` words that begin
+ * and end on sentence boundaries. When the copy directly follows the original
+ * ("A B C A B C."), the text between the two copies' last words goes, so the
+ * kept copy inherits the final punctuation.
+ */
+export function removeRepeatedPassages(text: string): { text: string; removed: number } {
+  const tokens = tokenize(text);
+  const shingles = new Map<string, number[]>();
+  const cuts: Array<[number, number]> = [];
+
+  for (let j = 0; j + SHINGLE <= tokens.length; ) {
+    const key = tokens.slice(j, j + SHINGLE).map((t) => t.key).join(' ');
+    const best = longestEarlierCopy(text, tokens, shingles.get(key) ?? [], j);
+    const cut = best && passageCut(text, tokens, best.i, j, best.length);
+    if (cut) {
+      cuts.push(cut);
+      j += best.length;
+      continue;
+    }
+    const positions = shingles.get(key);
+    if (!positions) shingles.set(key, [j]);
+    else if (positions.length < MAX_CANDIDATES) positions.push(j);
+    j++;
+  }
+  if (cuts.length === 0) return { text, removed: 0 };
+
+  let out = '';
+  let from = 0;
+  for (const [start, end] of cuts) {
+    out += text.slice(from, start);
+    from = end;
+  }
+  out += text.slice(from);
+  return { text: out, removed: cuts.length };
+}
+
+/**
+ * The longest earlier copy of the text at token `j`. Mid-sentence only a copy ending
+ * exactly at `j` counts — the "A B C A B C" case — which keeps the
+ * search cheap: most positions are mid-sentence.
+ */
+function longestEarlierCopy(text: string, tokens: readonly Token[], candidates: readonly number[], j: number): { i: number; length: number } | null {
+  const atSentenceStart = startsClean(text, (tokens[j] as Token).start);
+  let best: { i: number; length: number } | null = null;
+  for (const i of candidates) {
+    // The earlier copy must end before the later one starts.
+    const room = Math.min(j - i, tokens.length - j, MAX_PASSAGE_WORDS);
+    if (room < MIN_REPEAT_WORDS) continue;
+    // Mid-sentence, only an adjacent copy can count, and only if it would end on a sentence end: check that first.
+    if (!atSentenceStart && (room !== j - i || !endsClean(text, (tokens[j + room - 1] as Token).end))) continue;
+    let length = 0;
+    while (length < room && tokens[i + length]?.key === tokens[j + length]?.key) length++;
+    if (!atSentenceStart && length !== j - i) continue;
+    if (length >= MIN_REPEAT_WORDS && (!best || length > best.length)) best = { i, length };
+  }
+  return best;
+}
+
+/** The character range to delete for a later copy, or null when it does not sit on sentence boundaries. */
+function passageCut(text: string, tokens: readonly Token[], i: number, j: number, length: number): [number, number] | null {
+  const first = tokens[j] as Token;
+  const earlierLast = tokens[i + length - 1] as Token;
+  const laterLast = tokens[j + length - 1] as Token;
+  const adjacent = i + length === j && /^[\s.,;:!?"')\]]*$/.test(text.slice(earlierLast.end, first.start));
+  if (adjacent && endsClean(text, laterLast.end)) return [earlierLast.end, laterLast.end];
+  if (!startsClean(text, first.start)) return null;
+
+  // Shorten the copy to its last sentence end, as long as it stays long enough.
+  for (let k = length; k >= MIN_REPEAT_WORDS; k--) {
+    const last = tokens[j + k - 1] as Token;
+    if (!endsClean(text, last.end)) continue;
+    const tail = /["')\]]*[.!?;:]?["')\]]*[ ]*/y;
+    tail.lastIndex = last.end;
+    tail.exec(text);
+    return [first.start, tail.lastIndex];
+  }
+  return null;
+}
