@@ -1,0 +1,134 @@
+/**
+ * What kind of thing a question asks for, and how likely a sentence is to hold
+ * one: the "answer type" signal of classic extractive QA (Moldovan et al.,
+ * "The structure and performance of an open-domain question answering system",
+ * ACL 2000), reduced to generic English heuristics.
+ * @module
+ */
+import { isStopWord } from '../retrieval/tokenize.js';
+
+export type AnswerKind = 'number' | 'date' | 'person' | 'place' | 'organisation' | 'reason' | 'definition' | 'other';
+
+// Nouns that name the answer's category after "which"/"what" ("which city", "what year").
+const CATEGORY_NOUNS: ReadonlyArray<[AnswerKind, RegExp]> = [
+  ['date', /^(years?|dates?|days?|months?|decades?|century|centuries|time|period|era)$/],
+  ['number', /^(number|amount|percentage|percent|share|price|cost|sum|quantity|size|total|population|figure|value|rate)$/],
+  ['person', /^(person|people|leaders?|presidents?|ministers?|officials?|generals?|ambassadors?|editors?|authors?|chiefs?|secretary|diplomats?|man|woman|men|women|writers?|founders?|kings?|queens?|premier|chairman|spokesman|commander)$/],
+  ['place', /^(cit(y|ies)|countr(y|ies)|places?|towns?|regions?|provinces?|states?|capitals?|ports?|villages?|continents?|locations?|areas?|border)$/],
+  ['organisation', /^(organi[sz]ations?|compan(y|ies)|firms?|agenc(y|ies)|institutions?|banks?|part(y|ies)|groups?|newspapers?|ministr(y|ies)|universit(y|ies)|consortium|bod(y|ies)|alliances?|bloc)$/],
+];
+
+/** The kind of answer `question` expects. */
+export function questionType(question: string): AnswerKind {
+  const q = question.toLowerCase().replace(/[’‘]/g, "'");
+  const category = categoryOf(q);
+
+  if (/\bhow (much|many|long|far|big|large|old|often|high|tall|expensive|deep|wide|fast)\b/.test(q)) return 'number';
+  if (/\bwhen\b/.test(q) || category === 'date') return 'date';
+  if (/\bwhy\b|\b(what|which) (is|was|were|are) the (reasons?|causes?|motives?|purpose)\b|\bfor what (reason|purpose)\b|\bhow come\b/.test(q)) return 'reason';
+  if (/\bwho(m|se)?\b/.test(q)) return 'person';
+  if (/\bwhere\b/.test(q)) return 'place';
+  if (category) return category;
+  if (/^\s*(what|who) (is|are|was|were) (an? |the )?[\p{L}\d-]+/u.test(q) || /\bwhat does .+ (mean|stand for)\b|\bdefine\b|\bmeant by\b/.test(q)) {
+    return 'definition';
+  }
+  return 'other';
+}
+
+const AUXILIARY = /^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must|shall)$/;
+
+/**
+ * The words naming the answer's category, right after the wh-word: "Which Russian Prime
+ * Minister made…" → "russian prime minister", "what is the capital of…" → "capital",
+ * "how many times…" → "many times". Stops at an auxiliary, so "what did President X say"
+ * names no category, and at a function word, so "how long, in miles" gives "long".
+ */
+export function answerPhrase(question: string): string {
+  const q = question.toLowerCase();
+  const m = /\b(?:which|what|whose|how)\s+(?:(?:is|are|was|were)\s+the\s+)?((?:[\p{L}-]+[\s,]+){0,2}[\p{L}-]+)/u.exec(q);
+  const words = m?.[1]?.split(/[\s,]+/) ?? [];
+  const end = words.findIndex((word) => AUXILIARY.test(word) || isStopWord(word));
+  return (end < 0 ? words : words.slice(0, end)).join(' ');
+}
+
+function categoryOf(q: string): AnswerKind | undefined {
+  const head = answerPhrase(q).split(' ');
+  return CATEGORY_NOUNS.find(([, noun]) => head.some((word) => noun.test(word)))?.[0];
+}
+
+/** "How many", "how much": the answer is a number, not these words. ("How tall" asks for an attribute the answer may name.) */
+const QUANTITY = /^(many|much)$/;
+
+/**
+ * The answer phrase when it names a class the answer belongs to ("year", "Pakistani leader",
+ * "Russian Prime Minister", "many"): the sentence answering gives an instance ("2014",
+ * "Ayub Khan", "Mikhail Fradkov"), rarely the class words. Empty when the phrase names an
+ * attribute ("population", "cost") or a thing ("power plants"), which the answer repeats.
+ */
+export function categoryWords(question: string): string[] {
+  const words = answerPhrase(question).split(' ').filter(Boolean);
+  const isClass = (word: string): boolean => QUANTITY.test(word) || CATEGORY_NOUNS.some(([kind, noun]) => kind !== 'number' && noun.test(word));
+  // Up to the last class word: "pakistani leader visited" → "pakistani leader".
+  const last = words.findLastIndex(isClass);
+  return words.slice(0, last + 1);
+}
+
+const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+// "one" is left out: it is a pronoun ("one of the…") far more often than an answer.
+const NUMBER_WORD = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice';
+const TITLE =
+  'President|Prime Minister|Minister|Premier|General|Gen\\.?|Col-Gen|Colonel|Marshal|Admiral|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Prof\\.?|Sir|King|Queen|Prince|Ambassador|Secretary|Chief|Editor|Senator|Governor|Chairman|Sheikh';
+const NAME = '\\p{Lu}[\\p{L}\'’-]+';
+const ORG_WORD =
+  'Organi[sz]ation|Company|Corporation|Corp\\.?|Ministry|Commission|Council|Bank|Agency|Institute|University|Party|Group|Association|Union|Forum|Committee|Federation|Fund|Authority|Army|Force|Forces|Consortium|Inc\\.?|Ltd\\.?';
+const SENTENCE_START_WORDS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'this', 'that', 'it', 'he', 'she', 'they', 'but', 'and', 'however', 'for', 'as', 'since', 'after', 'before']);
+
+const has = (re: RegExp, sentence: string): boolean => re.test(sentence);
+
+/** How likely (0..1) `sentence` holds an answer of `kind`. `other` is neutral. */
+export function expectsAnswerKind(sentence: string, kind: AnswerKind): number {
+  switch (kind) {
+    case 'number':
+      if (has(new RegExp(`[$€£¥]\\s?\\d|\\d\\s?(%|percent|per cent)|\\b\\d[\\d,.]*\\b|\\b(${NUMBER_WORD})\\b`, 'i'), withoutDates(sentence))) return 1;
+      return has(/\b\d{4}\b/, sentence) ? 0.4 : 0;
+    case 'date':
+      if (has(new RegExp(`\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH})\\b`, 'i'), sentence)) return 1;
+      if (has(/\b(1[5-9]|20)\d{2}s?\b/, sentence)) return 0.9;
+      if (has(new RegExp(`\\b(${MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last (week|month|year)|next (week|month|year))\\b`, 'i'), sentence)) {
+        return 0.7;
+      }
+      return 0;
+    case 'person':
+      if (has(new RegExp(`\\b(${TITLE})\\s+(${NAME}\\s+){0,3}${NAME}`, 'u'), sentence)) return 1;
+      return hasProperName(sentence) ? 0.6 : has(/\b(he|she|his|her)\b/i, sentence) ? 0.2 : 0;
+    case 'place':
+      // Case-sensitive on purpose: with the i flag \p{Lu} matches lower case too.
+      if (has(new RegExp(`\\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|into|across)\\s+(?:the\\s+)?(?!(?:${MONTH_NAMES})\\b)${NAME}`, 'u'), sentence)) return 1;
+      return hasProperName(sentence) ? 0.4 : 0;
+    case 'organisation':
+      if (has(new RegExp(`${NAME}\\s+(${ORG_WORD})\\b|\\b(${ORG_WORD})\\s+of\\s+${NAME}|\\b\\p{Lu}{2,6}\\b`, 'u'), sentence)) return 1;
+      return hasProperName(sentence) ? 0.4 : 0;
+    case 'reason':
+      return has(/\b(because|due to|owing to|as a result|in order to|so that|so as to|aimed at|reasons?|led to|caused?|since|thanks to|in view of|amid|after|following|given that|in response to)\b/i, sentence) ? 1 : 0.2;
+    case 'definition':
+      return has(/\b(is|are|was|were) (an?|the|one of)\b|\brefers? to\b|\bmeans\b|\bknown as\b|\bstands? for\b|\(\p{Lu}[\p{Lu}\d-]+\)/u, sentence) ? 1 : 0.3;
+    case 'other':
+      return 0.5;
+  }
+}
+
+/** Years and days of the month look like numbers but rarely answer "how many"; counted apart. */
+const withoutDates = (sentence: string): string =>
+  sentence
+    .replace(new RegExp(`\\b(${MONTH})\\.?\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH})\\b`, 'gi'), ' ')
+    .replace(/\b(1[5-9]|20)\d{2}\b/g, ' ');
+
+/** Two or more capitalised words in a row, not counting a sentence-initial function word. */
+function hasProperName(sentence: string): boolean {
+  for (const m of sentence.matchAll(new RegExp(`(?:${NAME}\\s+)+${NAME}`, 'gu'))) {
+    const first = m[0].split(/\s+/)[0]!.toLowerCase();
+    if (m.index !== 0 || !SENTENCE_START_WORDS.has(first) || m[0].split(/\s+/).length > 2) return true;
+  }
+  return false;
+}

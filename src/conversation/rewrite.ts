@@ -1,0 +1,80 @@
+/**
+ * Follow-up questions made standalone without an LLM. "When did he arrive in
+ * Moscow?" retrieves nothing useful on its own; after "Who is General Kayani?"
+ * it becomes "When did he arrive in Moscow? General Kayani". The previous
+ * turn's *rewritten* query is the source, so the subject survives a chain of
+ * follow-ups. A question that names its own subject is left alone.
+ * @module
+ */
+import { contentTerms, hasTerm, surfaceWords } from '../answering/terms.js';
+import { isStopWord } from '../retrieval/tokenize.js';
+import type { Turn } from './store.js';
+
+/** Words that always point back at something said before. */
+const ANAPHORA = /\b(he|she|it|they|him|her|hers|his|its|their|theirs|them|then|instead|the same|the latter|the former|the above)\b/i;
+/** "there" points back ("what happened there?") unless it is existential ("is there a…", "there was…"). */
+const THERE = /\bthere\b(?!\s+(is|are|was|were|be|been|has|have|had|will|would|any|an?|some|no|many|much|more)\b)/i;
+/** Openings of a question that continues the previous one: "And Lavrov?", "What about trade?". */
+const CONTINUATION = /^\s*(and|but|so|or|what about|how about|as for)\b/i;
+/** Terms carried over: enough for the subject, few enough not to drown the new question. */
+const MAX_CARRIED = 8;
+
+// Content words that name no subject: "What was the outcome?", "Is that true?", "Why?".
+const GENERIC = new Set(
+  (
+    'thing things happen happened happens outcome result results reason reasons purpose cost costs price date year years time times true ' +
+    'detail details mean means meaning role effect effects impact response reaction plan plans status start started end ended begin ' +
+    'say said tell told cause caused consequence consequences benefit benefits aim goal number amount people person name named called ' +
+    'long many much take took place today now exactly later earlier first last else next more kind type sort way ways one ones'
+  ).split(' '),
+);
+
+export interface RewrittenQuery {
+  /** What retrieval should run: the question, plus the earlier subject when it leans on it. */
+  query: string;
+  rewritten: boolean;
+}
+
+export function rewriteFollowUp(question: string, history: readonly Turn[]): RewrittenQuery {
+  const previous = history.at(-1);
+  const trimmed = question.trim();
+  if (!previous || !leansOnHistory(trimmed)) return { query: question, rewritten: false };
+
+  const own = new Set(contentTerms(trimmed));
+  const carried: string[] = [];
+  for (const word of keyWords(previous.rewritten || previous.question)) {
+    if (carried.length >= MAX_CARRIED) break;
+    const terms = contentTerms(word);
+    if (terms.length === 0 || terms.every((t) => hasTerm(own, t))) continue;
+    carried.push(word);
+    for (const t of terms) own.add(t);
+  }
+  if (carried.length === 0) return { query: question, rewritten: false };
+  return { query: `${trimmed} ${carried.join(' ')}`, rewritten: true };
+}
+
+/**
+ * True when the question cannot be understood without the turn before it: it refers back
+ * ("he", "there", "instead", "And …?") or names no subject of its own ("Why?", "Is that
+ * true?", "What was the outcome?").
+ */
+export function leansOnHistory(question: string): boolean {
+  return ANAPHORA.test(question) || THERE.test(question) || CONTINUATION.test(question) || keyWords(question).length === 0;
+}
+
+/**
+ * The words that carry a question's subject, in order, names first: capitalised words and
+ * numbers ("General", "Kayani", "CASA-1000", "2012"), then other content words ("pipeline").
+ */
+export function keyWords(text: string): string[] {
+  const names: string[] = [];
+  const others: string[] = [];
+  for (const word of surfaceWords(text)) {
+    const lower = word.toLowerCase();
+    // "Why", "What", "The" are capitalised only because they open the sentence.
+    if (isStopWord(lower)) continue;
+    if (/^\p{Lu}|\d/u.test(word)) names.push(word);
+    else if (lower.length > 2 && !GENERIC.has(lower)) others.push(word);
+  }
+  return [...new Set([...names, ...others])];
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it, vi } from 'vitest';
+import { composeExtractive, NOT_IN_DOCUMENTS, type ComposeOptions } from '../../../src/answering/compose.js';
+import { AYUB, CASA, embed, LAVROV_REASSURE, FRANCE, KAYANI, PIPELINE, PUTIN_CANCELLED, retrieved, SHOIGU, TRADE, ZARDARI } from './corpus-chunks.js';
+
+const options: ComposeOptions = { embed, minEvidence: 0.35, maxSentences: 2 };
+const KAYANI_SENTENCE =
+  'Chief of Army Staff (COAS) General Ashfaq Kayani arrived in Moscow on October 4 and visited the tomb of an unknown soldier at the Kremlin to lay a floral wreath.';
+
+describe('composeExtractive on sentences from the default corpus', () => {
+  const chunks = retrieved(
+    ['pakistan-russia-relations-warm-up:5', KAYANI],
+    ['new-initiatives-pak-russia:0', PUTIN_CANCELLED],
+    ['new-initiatives-pak-russia:1', SHOIGU],
+    ['lavrov-visit-new-strides:7', PIPELINE],
+    ['lavrov-visit-new-strides:8', TRADE],
+  );
+
+  it('quotes the sentence holding the date, verbatim, followed by its chunk id', async () => {
+    const a = await composeExtractive('On what date did General Kayani arrive in Moscow?', chunks, options);
+    expect(a.grounded).toBe(true);
+    expect(a.answer.startsWith(`${KAYANI_SENTENCE} [pakistan-russia-relations-warm-up:5]`)).toBe(true);
+    expect(a.citedIds).toEqual(['pakistan-russia-relations-warm-up:5']);
+    expect(a.evidence).toBeGreaterThanOrEqual(options.minEvidence);
+  });
+
+  it('answers "in which year" with the sentence holding the year', async () => {
+    const a = await composeExtractive('In which year did Russian Defence Minister Sergei Shoigu visit Pakistan?', chunks, options);
+    expect(a.answer).toContain('Sergei Shoigu in 2014. [new-initiatives-pak-russia:1]');
+  });
+
+  it('answers "how much" with the sentence holding the amount', async () => {
+    const a = await composeExtractive('How much will the Karachi-Lahore gas pipeline cost?', chunks, options);
+    expect(a.answer).toContain('will cost an estimated $2 billion');
+    expect(a.citedIds).toEqual(['lavrov-visit-new-strides:7']);
+  });
+
+  it('answers "whom" with the sentence naming a new person, not the one restating the question', async () => {
+    const a = await composeExtractive('Whom did Putin dispatch to Islamabad?', chunks, options);
+    expect(a.answer).toContain('Foreign Minister Sergei Lavrov');
+  });
+
+  it('refuses a question whose specific terms are nowhere in the evidence, though a sentence shares "domestic" and "Russia"', async () => {
+    const a = await composeExtractive('What is the gross domestic product of Russia?', chunks, options);
+    expect(a).toMatchObject({ answer: NOT_IN_DOCUMENTS, citedIds: [], grounded: false });
+    expect(a.evidence).toBeLessThan(options.minEvidence);
+  });
+
+  it('refuses "the current president of France" although France and presidents are both mentioned', async () => {
+    const withFrance = retrieved(['pak-russia-ties-prospects-challenges:6', FRANCE], ['new-initiatives-pak-russia:0', PUTIN_CANCELLED], [
+      'pakistan-russia-rapprochement:14',
+      ZARDARI,
+    ]);
+    const a = await composeExtractive('Who is the current president of France?', withFrance, options);
+    expect(a.grounded).toBe(false);
+    expect(a.answer).toBe(NOT_IN_DOCUMENTS);
+  });
+
+  it('answers rewritten follow-ups, whose carried terms name the subject', async () => {
+    const casa = retrieved(['pakistan-russia-relations-warm-up:4', CASA], ['new-initiatives-pak-russia:0', PUTIN_CANCELLED]);
+    const countries = await composeExtractive('From which countries would it transmit electricity? CASA-1000', casa, options);
+    expect(countries.answer).toContain('from Kyrgyzstan and Tajikistan');
+    const date = await composeExtractive('When did he arrive in Moscow? General Kayani', chunks, options);
+    expect(date.answer).toContain('October 4');
+  });
+
+  it('cuts sentences at footnote marks and quotes only the one that answers', async () => {
+    const a = await composeExtractive(
+      'How many times have President Zardari and Medvedev met since May 2011?',
+      retrieved(['pakistan-russia-rapprochement:14', ZARDARI]),
+      { ...options, maxSentences: 1 },
+    );
+    expect(a.answer).toBe(
+      'Besides, President Zardari and the former Russian President, Medvedev, have met six times since May 2011.¹⁶ [pakistan-russia-rapprochement:14]',
+    );
+  });
+});
+
+describe('composeExtractive mechanics', () => {
+  it('keeps a sentence shared by overlapping chunks once, citing the higher-ranked chunk', async () => {
+    const overlap = retrieved(['warm-up:6', `${KAYANI_SENTENCE} He then met officials.`, 900], ['warm-up:5', KAYANI, 700]);
+    const spy = vi.fn(embed);
+    const a = await composeExtractive('On what date did General Kayani arrive in Moscow?', overlap, { ...options, embed: spy, maxSentences: 3 });
+    // Scored once: the question and each distinct sentence are embedded once.
+    const texts = spy.mock.calls[0]![0];
+    expect(texts.filter((t) => t === KAYANI_SENTENCE)).toHaveLength(1);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(a.answer.split(KAYANI_SENTENCE)).toHaveLength(2);
+    expect(a.answer).toContain(`${KAYANI_SENTENCE} [warm-up:6]`);
+    expect(a.answer).not.toContain(`${KAYANI_SENTENCE} [warm-up:5]`);
+  });
+
+  it('quotes several strong sentences in document order, not score order', async () => {
+    const first = 'The Zorblat treaty, which created a river commission, was signed in Vienna on 3 May 1990.';
+    const second = 'The Zorblat treaty was signed in Vienna on 3 May 1990 by six states after long talks in Graz.';
+    // The later chunk is ranked first, so its sentence scores higher; the earlier one's must still come first.
+    const chunks = retrieved(['treaty:5', second, 5000], ['treaty:2', first, 2000]);
+    const a = await composeExtractive('When was the Zorblat treaty signed in Vienna?', chunks, { ...options, maxSentences: 2 });
+    expect(a.answer).toBe(`${first} [treaty:2] ${second} [treaty:5]`);
+    expect(a.citedIds).toEqual(['treaty:2', 'treaty:5']);
+  });
+
+  it('puts the best sentence first and adds no similar sentence that lacks what the question names', async () => {
+    // Regression: "Lavrov's unscheduled visit … Pakistani leader-ship" came first, from the higher-ranked chunk.
+    const chunks = retrieved(['warm-up:0', LAVROV_REASSURE], ['ties:1', AYUB]);
+    const a = await composeExtractive('Which Pakistani leader visited Russia in 1965?', chunks, { ...options, maxSentences: 2 });
+    expect(a.answer).toBe(`${AYUB} [ties:1]`);
+    expect(a.citedIds).toEqual(['ties:1']);
+  });
+
+  it('never quotes more than maxSentences', async () => {
+    const chunks = retrieved(['treaty:1', 'The Zorblat treaty was signed in Vienna on 3 May 1990. The Zorblat treaty was ratified in Graz on 4 June 1991. The Zorblat treaty was extended in Linz on 5 July 1999.']);
+    for (const maxSentences of [1, 2, 3]) {
+      const a = await composeExtractive('When was the Zorblat treaty signed, ratified and extended?', chunks, { ...options, maxSentences });
+      expect(a.answer.match(/\[treaty:1\]/g)?.length ?? 0).toBeLessThanOrEqual(maxSentences);
+      expect(a.grounded).toBe(true);
+    }
+  });
+
+  it('refuses without embedding anything when nothing was retrieved', async () => {
+    const spy = vi.fn(embed);
+    const a = await composeExtractive('Anything?', [], { ...options, embed: spy });
+    expect(a).toEqual({ answer: NOT_IN_DOCUMENTS, citedIds: [], grounded: false, evidence: 0 });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('reports the best score as evidence even when refusing for a high threshold', async () => {
+    const chunks = retrieved(['warm-up:5', KAYANI]);
+    const a = await composeExtractive('On what date did General Kayani arrive in Moscow?', chunks, { ...options, minEvidence: 1.01 });
+    expect(a.grounded).toBe(false);
+    expect(a.evidence).toBeGreaterThan(0.35);
+  });
+
+  it('rejects an embedder that does not return one vector per text', async () => {
+    const broken = async () => [new Float32Array(4)];
+    await expect(composeExtractive('When did Kayani arrive?', retrieved(['warm-up:5', KAYANI]), { ...options, embed: broken })).rejects.toThrow(TypeError);
+  });
+});

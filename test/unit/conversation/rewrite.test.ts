@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { leansOnHistory, rewriteFollowUp } from '../../../src/conversation/rewrite.js';
+import type { Turn } from '../../../src/conversation/store.js';
+
+const asked = (question: string, rewritten = question): Turn => ({ question, rewritten, answer: 'Some answer [doc:1].', citedIds: ['doc:1'] });
+
+describe('rewriteFollowUp', () => {
+  it('carries the person a pronoun refers to', () => {
+    const r = rewriteFollowUp('When did he arrive in Moscow?', [asked('Who is General Kayani?')]);
+    expect(r.rewritten).toBe(true);
+    expect(r.query).toMatch(/^When did he arrive in Moscow\? /);
+    expect(r.query).toContain('Kayani');
+  });
+
+  it('carries the subject of "it" in a question with no subject of its own', () => {
+    const r = rewriteFollowUp('How much will it cost?', [asked('When will construction of the Karachi-Lahore gas pipeline begin?')]);
+    expect(r.rewritten).toBe(true);
+    expect(r.query).toContain('pipeline');
+    expect(r.query).toContain('Karachi-Lahore');
+  });
+
+  it('carries the event a question continues with "instead"', () => {
+    const { query, rewritten } = rewriteFollowUp('Whom did Russia send to Islamabad instead?', [asked("Why was Putin's 2012 visit to Pakistan cancelled?")]);
+    expect(rewritten).toBe(true);
+    for (const term of ['Putin', 'visit', 'cancelled']) expect(query).toContain(term);
+  });
+
+  it('does not repeat words the new question already has', () => {
+    const { query } = rewriteFollowUp('What did he do in Moscow?', [asked('When did General Kayani arrive in Moscow?')]);
+    expect(query).toContain('Kayani');
+    expect(query.match(/Moscow/g)).toHaveLength(1);
+  });
+
+  it('carries a code name whole', () => {
+    const r = rewriteFollowUp('From which countries would it transmit electricity?', [asked('What is CASA-1000?')]);
+    expect(r.query).toBe('From which countries would it transmit electricity? CASA-1000');
+  });
+
+  it('follows a chain through the previous rewritten query', () => {
+    const first = asked('Who is General Kayani?');
+    const second = asked('When did he arrive in Moscow?', rewriteFollowUp('When did he arrive in Moscow?', [first]).query);
+    const third = rewriteFollowUp('Whom did he call on the next day?', [first, second]);
+    expect(third.query).toContain('Kayani');
+  });
+
+  it('leaves self-contained questions alone', () => {
+    const history = [asked('Who is General Kayani?')];
+    for (const question of ['What is the capital of France?', 'Who is Putin?', 'Is there a gas pipeline between Karachi and Lahore?', 'Which Pakistani leader visited Russia in 1965?']) {
+      expect(rewriteFollowUp(question, history)).toEqual({ query: question, rewritten: false });
+    }
+  });
+
+  it('leaves the first question of a conversation alone', () => {
+    expect(rewriteFollowUp('When did he arrive?', [])).toEqual({ query: 'When did he arrive?', rewritten: false });
+  });
+});
+
+describe('leansOnHistory', () => {
+  it.each(['Why?', 'Is that true?', 'And Lavrov?', 'What about trade?', 'What was the outcome?', 'What happened there?', 'Did they sign it?', 'Was it the same?'])(
+    '"%s" leans on the turn before',
+    (question) => expect(leansOnHistory(question)).toBe(true),
+  );
+
+  it.each(['What is the capital of France?', 'Who is Putin?', 'Are there any Russian banks in Pakistan?', 'How much will the Karachi-Lahore pipeline cost?'])(
+    '"%s" stands alone',
+    (question) => expect(leansOnHistory(question)).toBe(false),
+  );
+});
