@@ -10,6 +10,7 @@
  */
 // onnx-proto is CommonJS; its named export is only reachable through the default import under ESM.
 import onnxProto from 'onnx-proto';
+import type { onnx as OnnxTypes } from 'onnx-proto';
 
 const { onnx } = onnxProto;
 
@@ -34,11 +35,11 @@ export function encodeEmbeddingTableModel({ table, rows, dims, ignoredInputs = [
   if (table.length !== rows * dims) {
     throw new RangeError(`table has ${table.length} values, expected rows × dims = ${rows * dims}`);
   }
-  const int64Input = (name: string): onnx.IValueInfoProto => ({
+  const int64Input = (name: string): OnnxTypes.IValueInfoProto => ({
     name,
     type: { tensorType: { elemType: onnx.TensorProto.DataType.INT64, shape: { dim: [{ dimParam: 'batch' }, { dimParam: 'sequence' }] } } },
   });
-  const graph: onnx.IGraphProto = {
+  const graph: OnnxTypes.IGraphProto = {
     name: 'embedding_table',
     initializer: [
       {
@@ -58,6 +59,6 @@ export function encodeEmbeddingTableModel({ table, rows, dims, ignoredInputs = [
       },
     ],
   };
-  const model: onnx.IModelProto = { irVersion: IR_VERSION, producerName: 'quire', opsetImport: [{ domain: '', version: OPSET }], graph };
+  const model: OnnxTypes.IModelProto = { irVersion: IR_VERSION, producerName: 'quire', opsetImport: [{ domain: '', version: OPSET }], graph };
   return onnx.ModelProto.encode(onnx.ModelProto.create(model)).finish();
 }

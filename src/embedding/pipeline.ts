@@ -1,0 +1,95 @@
+/**
+ * The one path every embedding takes: a transformers.js feature-extraction
+ * pipeline with mean pooling and L2 normalisation, run in batches. The neural
+ * model and the corpus model differ only in the directory they load from.
+ *
+ * transformers.js keeps its settings in a global `env` that it reads on every
+ * file request, so loads are serialised here: each load sets `env` for itself
+ * and runs alone. A load abandoned on timeout is left to finish in the
+ * background; it no longer writes `env`, the next load's settings may make its
+ * remaining file reads fail, and its result is thrown away, so it cannot
+ * disturb the load that follows.
+ * @module
+ */
+import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+
+export type { FeatureExtractionPipeline };
+
+export interface ModelSource {
+  /** Directory that holds `<modelId>/`; `null` = the library's default (the hub, with its download cache). */
+  root: string | null;
+  modelId: string;
+  /** Load `onnx/model_quantized.onnx` (true) or `onnx/model.onnx` (false). */
+  quantized: boolean;
+}
+
+export interface LoadTimeout {
+  ms: number;
+  /** The error the load fails with when `ms` passes first. */
+  error: () => Error;
+}
+
+// Captured before Quire changes anything, to restore for hub loads.
+const LIBRARY_DEFAULTS = { localModelPath: env.localModelPath as string, allowRemoteModels: env.allowRemoteModels, useFSCache: env.useFSCache };
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** A promise-queue mutex: `task` starts when every earlier task has settled. */
+function exclusively<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+export function loadExtractor(source: ModelSource, timeout?: LoadTimeout): Promise<FeatureExtractionPipeline> {
+  return exclusively(() => {
+    if (source.root === null) {
+      Object.assign(env, LIBRARY_DEFAULTS);
+    } else {
+      // Offline and from this directory only. The file cache is off too: it is looked up before the
+      // local path under the key "<modelId>/<file>", so a cached download (or another index's
+      // "model/") could silently stand in for the files asked for.
+      Object.assign(env, { localModelPath: source.root, allowRemoteModels: false, useFSCache: false });
+    }
+    const loading = pipeline('feature-extraction', source.modelId, { quantized: source.quantized });
+    return timeout ? withTimeout(loading, timeout) : loading;
+  });
+}
+
+function withTimeout(loading: Promise<FeatureExtractionPipeline>, { ms, error }: LoadTimeout): Promise<FeatureExtractionPipeline> {
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(error());
+    }, ms);
+    loading.then(
+      (extractor) => {
+        clearTimeout(timer);
+        if (timedOut) void extractor.dispose();
+        else resolve(extractor);
+      },
+      (cause: unknown) => {
+        clearTimeout(timer);
+        if (!timedOut) reject(cause);
+      },
+    );
+  });
+}
+
+/** Embeds `texts` in batches of `batchSize`: one L2-normalised Float32Array per text. */
+export async function embedBatches(extractor: FeatureExtractionPipeline, texts: readonly string[], batchSize: number): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (let from = 0; from < texts.length; from += batchSize) {
+    const tensor = await extractor(texts.slice(from, from + batchSize), { pooling: 'mean', normalize: true });
+    const [rows = 0, dims = 0] = tensor.dims;
+    const data = tensor.data as Float32Array;
+    for (let i = 0; i < rows; i++) {
+      const vector = data.slice(i * dims, (i + 1) * dims);
+      // A text with no token the model has a vector for pools to 0/0 = NaN: report it as the zero vector.
+      if (vector.some(Number.isNaN)) vector.fill(0);
+      out.push(vector);
+    }
+  }
+  return out;
+}
