@@ -1,0 +1,116 @@
+/**
+ * What the browser tests share: Debian's Chromium driven by playwright-core,
+ * real Quire servers over real indexes, and pages that record what went wrong
+ * in them (uncaught errors, Content-Security-Policy violations, dialogs).
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import type { Config } from '../../src/config.js';
+import { ingest } from '../../src/index/ingest.js';
+import { silentLogger } from '../../src/log.js';
+import { startServer, type RunningServer } from '../../src/server/serve.js';
+import { copyDefaultCorpus, repoRoot, testConfig } from '../helpers/fixtures.js';
+
+/** Debian's package; `.ci/run` installs it. Playwright's own browser download cannot work offline. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM_PATH);
+/** Screenshots for people to look at; git-ignored. */
+export const ARTIFACTS_DIR = path.join(repoRoot, 'test-artifacts');
+
+export const DESKTOP = { width: 1280, height: 860 };
+/** An iPhone 12–15 sized screen. */
+export const PHONE = { width: 390, height: 844 };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Nothing may reach the network but the test server: no updaters, sync or QUIC probes.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A server over a real index of a private copy of the default corpus, plus `extraFiles` (name → text). */
+export async function startIndexedServer(extraFiles: Record<string, string> = {}): Promise<{ config: Config; server: RunningServer }> {
+  const corpusDir = await copyDefaultCorpus();
+  for (const [name, text] of Object.entries(extraFiles)) await writeFile(path.join(corpusDir, name), text);
+  const config = await testConfig({ corpusDir });
+  await ingest({ config, log: silentLogger });
+  return { config, server: await startServer(config, silentLogger) };
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught page errors and CSP violations: a working page has none. */
+  problems: string[];
+  /** Messages of alert/confirm/prompt dialogs that opened (and were dismissed). */
+  dialogs: string[];
+}
+
+/** A fresh browser context (own local storage) on `url`, with the header line loaded. */
+export async function openPage(browser: Browser, url: string, viewport = DESKTOP): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, context, problems: [], dialogs: [] };
+  page.on('pageerror', (error) => watched.problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) watched.problems.push(`CSP: ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    watched.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+  await waitForLibrary(page);
+  return watched;
+}
+
+/** Resolves once the header line has stopped saying it is checking the index. */
+export async function waitForLibrary(page: Page): Promise<string> {
+  const library = page.getByTestId('library');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="library"]')?.textContent?.startsWith('Checking'));
+  return (await library.textContent()) ?? '';
+}
+
+/** Finished answers (not the one still streaming), in thread order. */
+export const doneAnswers = (page: Page): Locator => page.locator('[data-testid="answer"][data-state="done"]');
+
+/** What the server answered (the `done` event, or the JSON response), as far as the page shows it. */
+export interface ServedAnswer {
+  answer: string;
+  citations: { id: string; title: string }[];
+  grounded: boolean;
+  rewrittenQuery?: string;
+}
+
+/** Types a question, sends it with Enter, and waits for the finished answer; returns it and the request that asked. */
+export async function askQuestion(page: Page, question: string): Promise<{ answer: Locator; request: Request }> {
+  const before = await doneAnswers(page).count();
+  // (The body of a streamed response cannot be read back through the browser; the request can.)
+  const asked = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === '/ask');
+  await page.getByTestId('question').fill(question);
+  await page.getByTestId('question').press('Enter');
+  const request = await asked;
+  const answer = doneAnswers(page).nth(before);
+  await answer.waitFor();
+  return { answer, request };
+}
+
+/** Sends a question that is expected to fail, and waits for the error message. */
+export async function askExpectingError(page: Page, question: string): Promise<string> {
+  await page.getByTestId('question').fill(question);
+  await page.getByTestId('send').click();
+  const error = page.getByTestId('error');
+  await error.waitFor();
+  return (await error.textContent()) ?? '';
+}
+
+/** The JSON body a request sent. */
+export const sentBody = (request: Request): { question: string; conversationId?: string } => JSON.parse(request.postData() ?? '{}');
+
+/** The page's stored thread (local storage), or null. */
+export const storedThread = (page: Page): Promise<{ conversationId: string | null; turns: ServedAnswer[] } | null> =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('quire.thread.v1') ?? 'null'));
