@@ -86,8 +86,15 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
       }
 
       const t0 = performance.now();
-      const query = await standaloneQuery(question, history ?? [], generation, warnings);
-      const retrieved = await createRetriever(index).retrieve(query, { topK, candidateK: settings.candidateK, rrfK: settings.rrfK });
+      const { query, carried } = await standaloneQuery(question, history ?? [], generation, warnings);
+      // A follow-up is about what the previous answer cited.
+      const focus = query === question ? undefined : { chunkIds: new Set(history?.at(-1)?.citedIds), carried };
+      const retrieved = await createRetriever(index).retrieve(query, {
+        topK,
+        candidateK: settings.candidateK,
+        rrfK: settings.rrfK,
+        ...(focus && { focusIds: [...focus.chunkIds] }),
+      });
       const t1 = performance.now();
       hooks.onRetrieved?.(retrieved.map(toCitation));
 
@@ -97,6 +104,7 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
           embed: (texts) => index.embedder.embed(texts),
           minEvidence: settings.minEvidence,
           maxSentences: settings.maxAnswerSentences,
+          ...(focus && { focus }),
         });
         return { text: composed.answer, grounded: composed.grounded, mode: 'extractive', warnings: [] };
       };
@@ -129,16 +137,25 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
   };
 }
 
-/** The follow-up made standalone: by the LLM when there is one, else by carrying the previous subject. */
-async function standaloneQuery(question: string, history: readonly Turn[], generation: Generation | null, warnings: string[]): Promise<string> {
+/**
+ * The follow-up made standalone: by the LLM when there is one, else by carrying the
+ * previous subject (`carried`: the words carried over, none from the LLM).
+ */
+async function standaloneQuery(
+  question: string,
+  history: readonly Turn[],
+  generation: Generation | null,
+  warnings: string[],
+): Promise<{ query: string; carried: string[] }> {
   if (history.length > 0 && generation) {
     try {
-      return await rewriteWithLlm(generation.llm, generation.prompts, question, history);
+      return { query: await rewriteWithLlm(generation.llm, generation.prompts, question, history), carried: [] };
     } catch (error) {
       warnings.push(`the LLM could not rewrite the follow-up (${(error as Error).message}); used the previous question's terms instead`);
     }
   }
-  return rewriteFollowUp(question, history).query;
+  const { query, carried } = rewriteFollowUp(question, history);
+  return { query, carried };
 }
 
 /**
@@ -160,7 +177,7 @@ async function generated(
     text = await generateAnswer(llm, prompts, query, retrieved, onToken);
   } catch (error) {
     const fallback = await extractive();
-    return { ...fallback, warnings: [`${(error as Error).message}; answered with quoted sentences instead`] };
+    return { ...fallback, warnings: [`LLM generation failed: ${(error as Error).message}; answered with quoted sentences instead`] };
   }
   if (checkCitations(text, retrievedIds).valid.length > 0) return { text, grounded: true, mode: 'llm', warnings: [] };
   const fallback = await extractive();

@@ -17,6 +17,14 @@ export interface ComposeOptions {
   minEvidence: number;
   /** Sentences quoted at most, 1..3. @default 2 (config `maxAnswerSentences`) */
   maxSentences: number;
+  /** For a follow-up: the chunks the previous answer cited and the words carried from it. */
+  focus?: ConversationFocus;
+}
+
+export interface ConversationFocus {
+  chunkIds: ReadonlySet<string>;
+  /** Words of the earlier turn appended to the question (see conversation/rewrite). */
+  carried: readonly string[];
 }
 
 export interface ComposedAnswer {
@@ -42,7 +50,7 @@ const MIN_SENTENCE_WORDS = 4;
 
 interface Sentence {
   text: string;
-  /** Content terms of the sentence with the ones before and after it in its chunk. */
+  /** Content terms of the sentence with the ones before and after it in its chunk, and of its document's title. */
   windowTerms: Set<string>;
   chunkId: string;
   /** Index of the chunk in the retrieved list (0 = best). */
@@ -61,11 +69,17 @@ export async function composeExtractive(question: string, retrieved: readonly Re
   if (!questionVector || vectors.length !== sentences.length) throw new TypeError('embed must return one vector per text');
 
   const contexts = retrieved.map((r) => new Set(contentTerms(r.chunk.text)));
-  const profile = profileQuestion(question, questionVector, contexts);
-  const scored: Scored[] = sentences.map((s, i) => ({
-    ...s,
-    ...scoreSentence(profile, { text: s.text, vector: vectors[i]!, contextTerms: s.windowTerms, rank: s.chunkIndex + 1 }),
-  }));
+  const carried = new Set(contentTerms(o.focus?.carried.join(' ') ?? ''));
+  const profile = profileQuestion(question, questionVector, contexts, carried);
+  // The previous answer's chunks are about the subject the follow-up carried over.
+  const givenFor = (chunkId: string) => (o.focus?.chunkIds.has(chunkId) ? carried : undefined);
+  const scored: Scored[] = sentences.map((s, i) => {
+    const given = givenFor(s.chunkId);
+    return {
+      ...s,
+      ...scoreSentence(profile, { text: s.text, vector: vectors[i]!, contextTerms: s.windowTerms, rank: s.chunkIndex + 1, ...(given && { given }) }),
+    };
+  });
   // Stable sort: equal scores keep retrieval order.
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0]!;
@@ -91,14 +105,15 @@ export async function composeExtractive(question: string, retrieved: readonly Re
 function collectSentences(retrieved: readonly RetrievedChunk[]): Sentence[] {
   const seen = new Set<string>();
   const sentences: Sentence[] = [];
-  retrieved.forEach(({ chunk }, chunkIndex) => {
+  retrieved.forEach(({ chunk, title }, chunkIndex) => {
     const spans = quotableSentences(chunk.text);
     spans.forEach((span, i) => {
       const text = span.text.replace(/\s+/g, ' ');
       const key = text.toLowerCase();
       if (text.split(' ').length < MIN_SENTENCE_WORDS || FOOTNOTE_TEXT.test(text) || seen.has(key)) return;
       seen.add(key);
-      const window = spans.slice(Math.max(0, i - 1), i + 2).map((s) => s.text).join(' ');
+      // The document's title is context too: a sentence in "Pak-Russia relations" is about Russia.
+      const window = [title, ...spans.slice(Math.max(0, i - 1), i + 2).map((s) => s.text)].join(' ');
       sentences.push({ text, windowTerms: new Set(contentTerms(window)), chunkId: chunk.id, chunkIndex, docId: chunk.docId, offset: chunk.start + span.start });
     });
   });

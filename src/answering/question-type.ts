@@ -51,6 +51,23 @@ export function answerPhrase(question: string): string {
   return (end < 0 ? words : words.slice(0, end)).join(' ');
 }
 
+/** What may stand between "did" and its verb: a subject of names or a pronoun. */
+const SUBJECT_WORD = /^(\p{Lu}[\p{L}'’.-]*|he|she|it|they|we|you|i)$/u;
+
+/**
+ * The main verb of a do-support question whose subject is a name or a pronoun: "Whom did
+ * Russia *send*…", "When did he *arrive*…". Evidence words it differently more often than any
+ * other part of a question ("dispatched", "reached"); undefined when there is none.
+ */
+export function predicateVerb(question: string): string | undefined {
+  const words = question.split(/[\s,;:?!]+/).filter(Boolean);
+  const aux = words.findIndex((word) => /^(did|does|do)$/i.test(word));
+  if (aux < 0) return undefined;
+  // After a common-noun subject ("did the talks fail") the verb's place is unknown: no guess.
+  const verb = words.slice(aux + 1).find((word) => !SUBJECT_WORD.test(word));
+  return verb && /^\p{Ll}+$/u.test(verb) && !isStopWord(verb) ? verb : undefined;
+}
+
 function categoryOf(q: string): AnswerKind | undefined {
   const head = answerPhrase(q).split(' ');
   return CATEGORY_NOUNS.find(([, noun]) => head.some((word) => noun.test(word)))?.[0];

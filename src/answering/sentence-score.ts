@@ -17,7 +17,7 @@
  * evidence was retrieved scored 0.43–0.86, absent topics under 0.3 (minEvidence 0.35).
  * @module
  */
-import { categoryWords, expectsAnswerKind, questionType, type AnswerKind } from './question-type.js';
+import { categoryWords, expectsAnswerKind, predicateVerb, questionType, type AnswerKind } from './question-type.js';
 import { contentTerms, hasTerm, nameTerms } from './terms.js';
 
 // Relevance: weights sum to 1, so a perfect sentence scores 1. Meaning and wording count
@@ -61,6 +61,14 @@ const RARITY_BOOST = 2;
 const COVERAGE_FLOOR = 0.5;
 /** Words naming the answer's class ("which year", "how many times") need not be in the sentence. */
 const CATEGORY_WEIGHT = 0.3;
+/**
+ * Weight of the words a follow-up carried over from the turn before ("Kayani" appended to
+ * "When did he arrive?"): they place the question, but the user did not ask about them
+ * again, so evidence lacking one is less wrong than evidence lacking the user's own words.
+ */
+const CARRIED_WEIGHT = 0.5;
+/** Weight of the main verb of a do-support question ("did Russia send"), the word evidence most often paraphrases. */
+const PREDICATE_WEIGHT = 0.5;
 /** A sentence made only of the question's own words restates it rather than answers it. */
 const RESTATEMENT_FACTOR = 0.3;
 
@@ -86,6 +94,11 @@ export interface SentenceCandidate {
   contextTerms: ReadonlySet<string>;
   /** 1-based rank of that chunk in the retrieved list. */
   rank: number;
+  /**
+   * Terms the conversation already ties to this sentence: the carried terms, when its chunk
+   * is one the previous answer cited. They count as found, not as what the sentence says.
+   */
+  given?: ReadonlySet<string>;
 }
 
 export interface SentenceScore {
@@ -105,22 +118,30 @@ export interface SentenceScore {
  * content terms) weighs more: words every chunk shares ("Russia") say little, words no
  * chunk has ("France") are exactly what the evidence must contain.
  */
-export function profileQuestion(question: string, vector: Float32Array, contexts: readonly ReadonlySet<string>[]): QuestionProfile {
+export function profileQuestion(
+  question: string,
+  vector: Float32Array,
+  contexts: readonly ReadonlySet<string>[],
+  carried: ReadonlySet<string> = new Set(),
+): QuestionProfile {
   const names = nameTerms(question);
   const categories = new Set(contentTerms(categoryWords(question).join(' ')));
+  const predicate = new Set(contentTerms(predicateVerb(question) ?? ''));
   const terms = contentTerms(question).map((term) => {
     const df = contexts.filter((context) => hasTerm(context, term)).length;
     const rarity = contexts.length === 0 ? 1 : 1 + RARITY_BOOST * (1 - df / contexts.length);
-    return { term, weight: rarity * (categories.has(term) ? CATEGORY_WEIGHT : 1), name: names.has(term) };
+    const role = categories.has(term) ? CATEGORY_WEIGHT : carried.has(term) ? CARRIED_WEIGHT : predicate.has(term) ? PREDICATE_WEIGHT : 1;
+    return { term, weight: rarity * role, name: names.has(term) };
   });
   return { kind: questionType(question), terms, termSet: new Set(terms.map((t) => t.term)), vector };
 }
 
 export function scoreSentence(profile: QuestionProfile, candidate: SentenceCandidate): SentenceScore {
   const own = new Set(contentTerms(candidate.text));
+  const given = candidate.given ?? new Set<string>();
   const similarity = Math.max(0, cosine(profile.vector, candidate.vector));
-  const overlap = coverage(profile.terms, own);
-  const support = coverage(profile.terms, candidate.contextTerms, own);
+  const overlap = coverage(profile.terms, own, given);
+  const support = coverage(profile.terms, candidate.contextTerms, own, given);
   const grounding = SENTENCE_SHARE * overlap + (1 - SENTENCE_SHARE) * support;
   const kindFit = expectsAnswerKind(withoutQuestionWords(candidate.text, profile.termSet), profile.kind);
   const rankBonus = 1 / Math.max(1, candidate.rank);
@@ -138,10 +159,15 @@ export function scoreSentence(profile: QuestionProfile, candidate: SentenceCandi
  * what is new: for "Whom did Putin send?", "President Putin" is no answer, "Sergei Lavrov" is.
  */
 function withoutQuestionWords(sentence: string, questionTerms: ReadonlySet<string>): string {
-  return sentence.replace(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu, (word) => {
+  const asked = (word: string): boolean => {
     const terms = contentTerms(word);
-    return terms.length > 0 && terms.every((t) => hasTerm(questionTerms, t)) ? '_' : word;
-  });
+    return terms.length > 0 && terms.every((t) => hasTerm(questionTerms, t));
+  };
+  // A run of capitalised words ending in an asked surname is that one name: "Vladimir Putin" is the
+  // question's "Putin", not a new person (while "Prime Minister Mikhail Fradkov" stays new).
+  return sentence
+    .replace(/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu, (name) => (asked(name.split(/\s+/).at(-1)!) ? '_' : name))
+    .replace(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu, (word) => (asked(word) ? '_' : word));
 }
 
 /**

@@ -33,12 +33,14 @@ export interface RewrittenQuery {
   /** What retrieval should run: the question, plus the earlier subject when it leans on it. */
   query: string;
   rewritten: boolean;
+  /** The earlier words appended to the question (empty when nothing was rewritten). */
+  carried: string[];
 }
 
 export function rewriteFollowUp(question: string, history: readonly Turn[]): RewrittenQuery {
   const previous = history.at(-1);
   const trimmed = question.trim();
-  if (!previous || !leansOnHistory(trimmed)) return { query: question, rewritten: false };
+  if (!previous || !leansOnHistory(trimmed)) return { query: question, rewritten: false, carried: [] };
 
   const own = new Set(contentTerms(trimmed));
   const carried: string[] = [];
@@ -49,8 +51,8 @@ export function rewriteFollowUp(question: string, history: readonly Turn[]): Rew
     carried.push(word);
     for (const t of terms) own.add(t);
   }
-  if (carried.length === 0) return { query: question, rewritten: false };
-  return { query: `${trimmed} ${carried.join(' ')}`, rewritten: true };
+  if (carried.length === 0) return { query: question, rewritten: false, carried };
+  return { query: `${trimmed} ${carried.join(' ')}`, rewritten: true, carried };
 }
 
 /**

@@ -21,6 +21,8 @@ export interface LoadedIndex {
   /** In label order: `chunks[label]`. */
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
+  /** Chunk id → its label in the vector index (its position in `chunks`). */
+  labelById: Map<string, number>;
   documents: Map<string, ManifestDocument>;
   vectors: VectorIndex;
   lexical: LexicalStats;
@@ -53,6 +55,7 @@ export async function openIndex(config: Config, buildDir?: string): Promise<Load
     manifest,
     chunks,
     chunkById,
+    labelById: new Map(manifest.labels.map((id, label) => [id, label])),
     documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
     vectors,
     lexical,

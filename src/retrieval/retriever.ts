@@ -16,6 +16,12 @@ export interface RetrieveOptions {
   candidateK: number;
   /** RRF constant. */
   rrfK: number;
+  /**
+   * Chunks the conversation is about (the previous answer's), fused as a third ranked
+   * list: a follow-up's answer is most often next to the last one, even when its own
+   * words ("whom did they send?") match nothing.
+   */
+  focusIds?: readonly string[];
 }
 
 export interface Retriever {
@@ -24,12 +30,13 @@ export interface Retriever {
 
 export function createRetriever(index: LoadedIndex): Retriever {
   return {
-    async retrieve(query, { topK, candidateK, rrfK }) {
+    async retrieve(query, { topK, candidateK, rrfK, focusIds = [] }) {
       const [queryVector] = await index.embedder.embed([query]);
       const dense = queryVector ? index.vectors.search(queryVector, candidateK) : [];
       const lexical = searchLexical(index.lexical, query, candidateK);
       const similarity = new Map(dense.map((hit) => [hit.label, hit.similarity]));
-      const fused = reciprocalRankFusion([dense.map((hit) => hit.label), lexical.map((hit) => hit.label)], rrfK);
+      const focus = focusIds.map((id) => index.labelById.get(id)).filter((label) => label !== undefined);
+      const fused = reciprocalRankFusion([dense.map((hit) => hit.label), lexical.map((hit) => hit.label), focus], rrfK);
       return fused.slice(0, topK).map(({ key: label, score, ranks: [denseRank = null, lexicalRank = null] }) => {
         const chunk = index.chunks[label]!;
         return {

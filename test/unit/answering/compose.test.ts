@@ -63,6 +63,16 @@ describe('composeExtractive on sentences from the default corpus', () => {
     expect(date.answer).toContain('October 4');
   });
 
+  it("answers a follow-up from the previous answer's chunk, where the carried subject is given", async () => {
+    const question = 'Whom did Russia send to Islamabad instead? Putin 2012 Pakistan visit cancelled';
+    const focus = { chunkIds: new Set(['new-initiatives-pak-russia:0']), carried: ['Putin', '2012', 'Pakistan', 'visit', 'cancelled'] };
+    const withFocus = await composeExtractive(question, chunks, { ...options, focus });
+    expect(withFocus.answer).toContain('dispatched Foreign Minister Sergei Lavrov to Islamabad');
+    expect(withFocus.citedIds).toEqual(['new-initiatives-pak-russia:0']);
+    const unfocused = await composeExtractive(question, chunks, { ...options, minEvidence: 0 });
+    expect(withFocus.evidence).toBeGreaterThan(unfocused.evidence);
+  });
+
   it('cuts sentences at footnote marks and quotes only the one that answers', async () => {
     const a = await composeExtractive(
       'How many times have President Zardari and Medvedev met since May 2011?',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPhrase, categoryWords, expectsAnswerKind, questionType, type AnswerKind } from '../../../src/answering/question-type.js';
+import { answerPhrase, categoryWords, expectsAnswerKind, predicateVerb, questionType, type AnswerKind } from '../../../src/answering/question-type.js';
 
 describe('questionType', () => {
   it.each<[string, AnswerKind]>([
@@ -71,5 +71,19 @@ describe('expectsAnswerKind', () => {
 
   it('does not take a month for a place after "in"', () => {
     expect(expectsAnswerKind('The summit opened in October with a speech.', 'place')).toBeLessThan(1);
+  });
+});
+
+describe('predicateVerb', () => {
+  it.each([
+    ['Whom did Russia send to Islamabad instead?', 'send'],
+    ['When did he arrive in Moscow?', 'arrive'],
+    ['What did President Zardari say in Moscow in 2011?', 'say'],
+  ])('finds the verb of a do-support question with a name or pronoun subject: %s', (question, verb) => {
+    expect(predicateVerb(question)).toBe(verb);
+  });
+
+  it.each(['Why did the talks fail?', 'What is the gross domestic product of Russia?', 'Who met Putin?'])('makes no guess otherwise: %s', (question) => {
+    expect(predicateVerb(question)).toBeUndefined();
   });
 });

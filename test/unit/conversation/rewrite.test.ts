@@ -46,12 +46,12 @@ describe('rewriteFollowUp', () => {
   it('leaves self-contained questions alone', () => {
     const history = [asked('Who is General Kayani?')];
     for (const question of ['What is the capital of France?', 'Who is Putin?', 'Is there a gas pipeline between Karachi and Lahore?', 'Which Pakistani leader visited Russia in 1965?']) {
-      expect(rewriteFollowUp(question, history)).toEqual({ query: question, rewritten: false });
+      expect(rewriteFollowUp(question, history)).toEqual({ query: question, rewritten: false, carried: [] });
     }
   });
 
   it('leaves the first question of a conversation alone', () => {
-    expect(rewriteFollowUp('When did he arrive?', [])).toEqual({ query: 'When did he arrive?', rewritten: false });
+    expect(rewriteFollowUp('When did he arrive?', [])).toEqual({ query: 'When did he arrive?', rewritten: false, carried: [] });
   });
 });
 
