@@ -16,6 +16,7 @@ describe('content terms', () => {
     expect(contentTerms('Putin dispatched Lavrov')).toEqual(contentTerms('Putin sent Lavrov'));
     expect(contentTerms('construction commenced')).toEqual(['construction', 'begin']);
     expect(contentTerms('the pipeline was constructed')).toEqual(contentTerms('the pipeline was built'));
+    expect(contentTerms('transport gas annually')).toEqual(contentTerms('carry gas each year'));
   });
 });
 
