@@ -71,5 +71,10 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`quire: ${isQuireError(error) ? error.advice : (error as Error).stack ?? String(error)}\n`);
+  // With --json a program is reading stdout: give it the failure in the HTTP API's error shape too.
+  if (process.argv.includes('--json')) {
+    const body = isQuireError(error) ? { code: error.code, message: error.advice } : { code: 'internal', message: (error as Error).message ?? String(error) };
+    process.stdout.write(`${JSON.stringify({ error: body })}\n`);
+  }
   process.exitCode = 1;
 }

@@ -91,6 +91,22 @@ export function loadConfig(flags: Record<string, unknown> = {}, env: NodeJS.Proc
   throw new QuireError('invalid_config', `Invalid configuration:\n  ${problems.join('\n  ')}\n`);
 }
 
+/**
+ * The inverse of `loadConfig`: every setting as its `QUIRE_*` variable, so a child
+ * process (the server's background ingest) runs with exactly the settings the
+ * parent resolved from its flags and environment. Unset optional settings become
+ * `''`, which `loadConfig` reads as unset — overriding, not inheriting, whatever
+ * the parent's own environment says.
+ */
+export function configToEnv(config: Config): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, s] of Object.entries(SETTINGS)) {
+    const value: unknown = config[key as SettingName];
+    env[s.env] = value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return env;
+}
+
 /** Overrides some settings of a resolved config, validating the result. For tests and embedding Quire. */
 export function withConfig(overrides: Partial<Config>, env: NodeJS.ProcessEnv = {}): Config {
   const flags: Record<string, unknown> = {};

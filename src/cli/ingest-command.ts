@@ -1,15 +1,18 @@
 /**
- * `quire ingest`: builds or updates the index, with a progress bar and a summary.
+ * `quire ingest`: builds or updates the index, with progress on stderr and a summary.
  * @module
  */
 import type { Config } from '../config.js';
 import { ingest, type IngestSummary } from '../index/ingest.js';
 import type { Logger } from '../log.js';
-import { createIngestProgressBar } from './progress.js';
+import { createIngestProgress } from './progress.js';
+
+/** What `quire ingest --json` prints on stdout: the summary a program (the server's reindex job) reads. */
+export type IngestJsonSummary = Pick<IngestSummary, 'documents' | 'chunks' | 'embedded' | 'ms' | 'embedder' | 'buildDir'>;
 
 /** Exit code: 0, or 2 when some documents could not be read (the index is still written). */
 export async function runIngestCommand(config: Config, log: Logger, { json }: { json: boolean }): Promise<number> {
-  const bar = createIngestProgressBar();
+  const bar = createIngestProgress();
   let summary: IngestSummary;
   try {
     summary = await ingest({ config, log, onProgress: (p) => bar.update(p) });
@@ -17,8 +20,9 @@ export async function runIngestCommand(config: Config, log: Logger, { json }: { 
     bar.stop();
   }
   if (json) {
-    const { documents, chunks, embedded, ms } = summary;
-    process.stdout.write(`${JSON.stringify({ documents, chunks, embedded, ms, embedder: summary.embedder })}\n`);
+    const { documents, chunks, embedded, ms, embedder, buildDir } = summary;
+    const out: IngestJsonSummary = { documents, chunks, embedded, ms, embedder, buildDir };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
     process.stdout.write(formatSummary(summary));
   }

@@ -1,12 +1,41 @@
 /**
- * The ingest progress bar, on stderr so that `--json` output stays clean.
- * Silent when stderr is not a terminal (CI logs get the summary only).
+ * Ingest progress on stderr, so that `--json` output stays clean: a progress
+ * bar on a terminal; elsewhere (CI logs, the server's background reindex job
+ * reading a pipe) structured JSON lines, which a program can parse.
  * @module
  */
 import cliProgress from 'cli-progress';
 import type { IngestProgress } from '../index/ingest.js';
+import { formatProgressLine } from '../index/progress-line.js';
 
-export function createIngestProgressBar(stream: NodeJS.WriteStream = process.stderr): { update(p: IngestProgress): void; stop(): void } {
+export interface IngestProgressReporter {
+  update(p: IngestProgress): void;
+  stop(): void;
+}
+
+/** Fewest milliseconds between two progress lines within a phase (phase changes and completion always print). */
+const LINE_INTERVAL_MS = 250;
+
+export function createIngestProgress(stream: NodeJS.WriteStream = process.stderr): IngestProgressReporter {
+  return stream.isTTY ? createIngestProgressBar(stream) : createIngestProgressLines(stream);
+}
+
+export function createIngestProgressLines(stream: NodeJS.WritableStream, now: () => number = performance.now.bind(performance)): IngestProgressReporter {
+  let phase: string | null = null;
+  let last = -Infinity;
+  return {
+    update(p) {
+      const t = now();
+      if (p.phase === phase && p.done < p.total && t - last < LINE_INTERVAL_MS) return;
+      phase = p.phase;
+      last = t;
+      stream.write(formatProgressLine(p));
+    },
+    stop() {},
+  };
+}
+
+export function createIngestProgressBar(stream: NodeJS.WriteStream = process.stderr): IngestProgressReporter {
   const bar = new cliProgress.SingleBar(
     {
       stream,

@@ -1,5 +1,6 @@
 /**
- * `quire serve` (and `quire start`: ingest first when there is no index yet).
+ * `quire serve` (and `quire start`: ingest first when there is no index yet);
+ * `--watch` re-indexes in the background when the corpus directory changes.
  * @module
  */
 import type { Config } from '../config.js';
@@ -15,6 +16,7 @@ export async function runServeCommand(config: Config, log: Logger, { ingestFirst
   }
   const server = await startServer(config, log);
   process.stderr.write(`Quire is answering at ${server.url}  (Ctrl+C to stop)\n`);
+  if (config.watch) process.stderr.write(`Re-indexing when files in ${config.corpusDir} change.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -16,6 +16,8 @@ import { createErrorHandler, errorResponse } from './errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { requireJson } from './middleware/require-json.js';
+import { utf8Body } from './middleware/utf8-body.js';
+import { registerAdmin } from './routes/admin.js';
 import { registerAsk } from './routes/ask.js';
 import { registerLibrary } from './routes/library.js';
 
@@ -54,10 +56,11 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   if (config.corsOrigins.length > 0) app.use('*', cors({ origin: config.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept', 'Authorization'] }));
   app.use('*', timeout(config.requestTimeoutMs, () => new HTTPException(504)));
   app.use('/ask', rateLimit(config.rateLimitPerMinute));
-  app.post('/ask', requireJson, bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 'payload_too_large', `The body is larger than ${config.maxBodyBytes} bytes.`) }));
+  app.post('/ask', requireJson, bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 'payload_too_large', `The body is larger than ${config.maxBodyBytes} bytes.`) }), utf8Body);
 
   registerAsk(app, deps);
   registerLibrary(app, deps);
+  registerAdmin(app, deps);
   app.doc('/openapi.json', { openapi: '3.0.3', info: { title: 'Quire', version: '1', description: 'Ask questions of your own documents; answers cite the chunks they come from.' } });
   app.use('/*', serveStatic({ root: WEB_DIR }));
 

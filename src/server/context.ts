@@ -1,5 +1,5 @@
 /**
- * What the routes share: settings, logger, the live index and the asker.
+ * What the routes share: settings, logger, the live index, the asker and the re-index jobs.
  * @module
  */
 import type { Asker } from '../answering/ask.js';
@@ -8,12 +8,15 @@ import { QuireError } from '../errors.js';
 import type { LoadedIndex } from '../index/open.js';
 import type { Logger } from '../log.js';
 import type { IndexHolder } from './index-holder.js';
+import type { ReindexJobs } from './reindex/jobs.js';
 
 export interface ServerDeps {
   config: Config;
   log: Logger;
   holder: IndexHolder;
   asker: Asker;
+  /** Background re-indexes, started by the admin routes and `--watch`. */
+  jobs: ReindexJobs;
 }
 
 /** The loaded index, or the 503 that says why there is none. */

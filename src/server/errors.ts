@@ -19,7 +19,12 @@ export function createErrorHandler(log: Logger) {
     if (isQuireError(error)) return errorResponse(c, error.code, error.advice);
     if (error instanceof HTTPException) {
       // Hono's own validators and middleware: malformed JSON, body limit, timeouts.
-      if (error.status === 400) return errorResponse(c, 'invalid_json', `The body is not valid JSON: ${error.message}.`);
+      if (error.status === 400) {
+        // Hono's validators say which body they could not parse.
+        return /json/i.test(error.message)
+          ? errorResponse(c, 'invalid_json', 'The body is not valid JSON.')
+          : errorResponse(c, 'invalid_request', `The body could not be read: ${error.message.replace(/\.$/, '')}.`);
+      }
       if (error.status === 413) return errorResponse(c, 'payload_too_large', 'The request body is too large.');
       if (error.status === 504 || error.status === 408) return errorResponse(c, 'timeout', 'The request took too long.');
       if (error.status === 404) return errorResponse(c, 'not_found', `${c.req.method} ${c.req.path} does not exist.`);

@@ -72,3 +72,62 @@ export const errorResponses = {
   404: { description: 'Not found', content: { 'application/json': { schema: ErrorSchema } } },
   503: { description: 'No index loaded yet', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
+
+const ProgressSchema = z.object({ phase: z.enum(['load', 'embed', 'write']), done: z.number(), total: z.number() });
+
+export const ReindexJobSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(['queued', 'running', 'succeeded', 'failed']).openapi({ description: '`queued` only while another job runs; it starts right after.' }),
+    trigger: z.enum(['admin', 'upload', 'watch']),
+    createdAt: z.string(),
+    startedAt: z.string().optional(),
+    finishedAt: z.string().optional(),
+    progress: ProgressSchema.optional(),
+    summary: z
+      .object({
+        documents: z.object({ added: z.number(), changed: z.number(), removed: z.number(), unchanged: z.number(), failed: z.array(z.object({ path: z.string(), error: z.string() })) }),
+        chunks: z.number(),
+        embedded: z.number(),
+        ms: z.number(),
+        embedder: z.object({ kind: z.enum(['neural', 'corpus']), modelId: z.string(), dims: z.number(), fallbackReason: z.string().optional() }),
+        buildDir: z.string(),
+      })
+      .optional()
+      .openapi({ description: 'The ingest summary, once the job succeeded.' }),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .openapi('ReindexJob');
+
+export const JobResponseSchema = z.object({ job: ReindexJobSchema }).openapi('JobResponse');
+
+export const JobParamsSchema = z.object({ job: z.string().regex(/^[0-9a-f]{16}$/, 'job must be a job id').openapi({ example: '3f2a9c0d1e4b5a67' }) });
+
+/** `overwrite=true` replaces an existing document; anything else (or nothing) refuses to. */
+const overwriteFlag = z.enum(['true', 'false']).optional().openapi({ description: 'Replace a document of the same name (default: refuse with 409).' });
+
+export const UploadQuerySchema = z.object({ overwrite: overwriteFlag });
+
+export const UploadJsonSchema = z
+  .object({
+    name: z.string().min(1).max(300).openapi({ example: 'Cricket Notes.md' }),
+    text: z.string().openapi({ description: 'The document, as UTF-8 text (send PDFs as multipart).' }),
+    overwrite: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('UploadJson');
+
+export const UploadFormSchema = z
+  .object({
+    file: z.instanceof(File, { message: 'file must be an uploaded file' }).openapi({ type: 'string', format: 'binary' }),
+    name: z.string().min(1).max(300).optional().openapi({ description: 'Store under this name instead of the uploaded file name.' }),
+    overwrite: overwriteFlag,
+  })
+  .openapi('UploadForm');
+
+export const UploadResponseSchema = z
+  .object({
+    document: z.object({ path: z.string().openapi({ description: 'Relative to the corpus directory.' }), bytes: z.number(), replaced: z.boolean() }),
+    job: ReindexJobSchema,
+  })
+  .openapi('UploadResponse');

@@ -1,9 +1,11 @@
 /**
  * Starts Quire's HTTP server: loads the index (or waits for one to be built),
- * watches for new builds, and listens.
+ * watches for new builds, runs background re-indexes (and, with `--watch`,
+ * starts them when the corpus changes), and listens.
  * @module
  */
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAsker } from '../answering/ask.js';
 import { loadGeneration } from '../answering/generate.js';
@@ -11,20 +13,32 @@ import type { Config } from '../config.js';
 import { createConversationStore } from '../conversation/store.js';
 import type { Logger } from '../log.js';
 import { createApp } from './app.js';
+import { answerClientErrors, unreadableRequest } from './client-errors.js';
 import { requireIndex } from './context.js';
 import { createIndexHolder, type IndexHolder } from './index-holder.js';
+import { createChildIngestRunner } from './reindex/ingest-child.js';
+import { createReindexJobs, type ReindexJobs } from './reindex/jobs.js';
+import { watchCorpus } from './reindex/watch-corpus.js';
 
 /** How often the server looks for a newly published index. */
 const INDEX_POLL_MS = 1_000;
+/** The longest a client may take to send its request headers (slow-loris). */
+const HEADERS_TIMEOUT_MS = 10_000;
+
+export interface StartServerOptions {
+  /** Quiet time after corpus changes before `--watch` re-indexes. @default 1000 */
+  watchDebounceMs?: number;
+}
 
 export interface RunningServer {
   url: string;
   port: number;
   holder: IndexHolder;
+  jobs: ReindexJobs;
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, log: Logger, options: StartServerOptions = {}): Promise<RunningServer> {
   const generation = await loadGeneration(config);
   const holder = createIndexHolder(config, log);
   await holder.refresh();
@@ -33,12 +47,39 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
   const conversations = createConversationStore({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
   const asker = createAsker(() => requireIndex(holder), conversations, config, generation);
-  const app = createApp({ config, log, holder, asker });
+  const jobs = createReindexJobs({ run: createChildIngestRunner({ config, log }), holder, log });
+  const app = createApp({ config, log, holder, asker, jobs });
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-    s.once('error', reject);
+  // Not `serve()`: it cannot pass an error handler, and requests it cannot turn into a
+  // fetch Request (a backslash in the path, a bad Host) would get an empty 400.
+  const server = createServer(getRequestListener(app.fetch, { hostname: config.host, errorHandler: unreadableRequest(log) }));
+  answerClientErrors(server, log);
+  // Node's own limits on receiving a request, in step with the handler timeout.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  let stopWatchingCorpus = () => {};
+  if (config.watch) {
+    try {
+      stopWatchingCorpus = watchCorpus({
+        dir: config.corpusDir,
+        ignore: [config.indexDir],
+        log,
+        onChange: () => void jobs.request('watch'),
+        ...(options.watchDebounceMs !== undefined && { debounceMs: options.watchDebounceMs }),
+      });
+    } catch (error) {
+      stopWatching();
+      server.close();
+      throw error;
+    }
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -47,12 +88,17 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     url,
     port,
     holder,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopWatching();
+    jobs,
+    close: async () => {
+      stopWatching();
+      stopWatchingCorpus();
+      // A killed ingest leaves the published index as it was; the next one takes over its lock.
+      await jobs.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Open SSE streams and keep-alive sockets would hold close() forever.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+        server.closeAllConnections();
+      });
+    },
   };
 }
