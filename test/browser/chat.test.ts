@@ -19,7 +19,6 @@ import {
   askQuestion,
   doneAnswers,
   type ServedAnswer,
-  hasChromium,
   launchChromium,
   openPage,
   PHONE,
@@ -39,9 +38,7 @@ const HOSTILE_DOC = [
   'The accord also fixed the winter timetable and the price of a crossing for children.',
 ].join('\n');
 
-const SKIP_NOTE = hasChromium ? '' : ' — SKIPPED: /usr/bin/chromium is missing (apt-get install chromium)';
-
-describe.skipIf(!hasChromium)(`chat page in Chromium${SKIP_NOTE}`, () => {
+describe('chat page in Chromium', () => {
   let browser: Browser;
   let config: Config;
   let server: RunningServer;

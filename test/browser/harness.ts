@@ -15,7 +15,6 @@ import { copyDefaultCorpus, repoRoot, testConfig } from '../helpers/fixtures.js'
 
 /** Debian's package; `.ci/run` installs it. Playwright's own browser download cannot work offline. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM_PATH);
 /** Screenshots for people to look at; git-ignored. */
 export const ARTIFACTS_DIR = path.join(repoRoot, 'test-artifacts');
 
@@ -24,6 +23,8 @@ export const DESKTOP = { width: 1280, height: 860 };
 export const PHONE = { width: 390, height: 844 };
 
 export function launchChromium(): Promise<Browser> {
+  // A missing browser fails the tests loudly: a silently skipped browser suite proves nothing.
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (bash .ci/run does).`);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
