@@ -6,18 +6,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { splitSentences } from '../../src/chunking/sentences.js';
-
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The corpus model's seeded generator: every run benchmarks the same corpus.
+import { seededRandom } from '../../src/embedding/corpus-model/random.js';
 
 const SYLLABLES = ['ka', 'ro', 'vi', 'stan', 'mir', 'lo', 'zu', 'ten', 'ar', 'bel', 'qu', 'dor', 'ish', 'nov', 'pa', 'gri'];
 
