@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { openCorpusEmbedder, openNeuralEmbedder, type Embedder } from '../embedding/embedder.js';
+import { memoizeEmbedder } from '../embedding/memo.js';
 import { QuireError } from '../errors.js';
 import type { LexicalStats } from '../retrieval/bm25.js';
 import type { Chunk } from '../types.js';
@@ -14,6 +15,9 @@ import { readChunks, readLexical, readVectors } from './files.js';
 import { currentBuildDir, MODEL_DIR } from './layout.js';
 import { assertCompatible, readManifest, type Manifest, type ManifestDocument } from './manifest.js';
 import type { VectorIndex } from './vectors.js';
+
+/** Sentence and question vectors remembered per loaded index (about 1.5 KB each at 384 dims). */
+const MEMO_ENTRIES = 20_000;
 
 export interface LoadedIndex {
   buildDir: string;
@@ -59,6 +63,6 @@ export async function openIndex(config: Config, buildDir?: string): Promise<Load
     documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
     vectors,
     lexical,
-    embedder,
+    embedder: memoizeEmbedder(embedder, MEMO_ENTRIES),
   };
 }
