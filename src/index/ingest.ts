@@ -76,7 +76,9 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
     const embedder = model.embedder;
 
     const plan = planDocuments(corpus.documents, previous?.manifest.documents ?? []);
+    // --refit re-embeds everything, even when the new fit came out identical: the user asked for a fresh start.
     const reusable =
+      !config.refit &&
       previous !== null &&
       previous.manifest.embedder.modelId === embedder.modelId &&
       previous.manifest.chunker.chunkWords === config.chunkWords &&
