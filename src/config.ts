@@ -35,7 +35,7 @@ export const SETTINGS = {
   topK: { env: 'QUIRE_TOP_K', flag: 'top-k', schema: int(1, 20).default(6), help: 'Chunks retrieved per question.' },
   candidateK: { env: 'QUIRE_CANDIDATE_K', flag: 'candidate-k', schema: int(1, 200).default(30), help: 'Candidates each retriever (dense, BM25) contributes before fusion.' },
   rrfK: { env: 'QUIRE_RRF_K', flag: 'rrf-k', schema: int(1, 1000).default(60), help: 'Reciprocal-rank-fusion constant.' },
-  minEvidence: { env: 'QUIRE_MIN_EVIDENCE', flag: 'min-evidence', schema: num(0, 1).default(0.35), help: 'Best-sentence score below which Quire says the documents do not contain the answer.' },
+  minEvidence: { env: 'QUIRE_MIN_EVIDENCE', flag: 'min-evidence', schema: num(0, 1).default(0.2), help: 'Best-sentence score below which Quire says the documents do not contain the answer.' },
   maxAnswerSentences: { env: 'QUIRE_MAX_ANSWER_SENTENCES', flag: 'max-answer-sentences', schema: int(1, 3).default(2), help: 'Sentences quoted in an extractive answer.' },
   conversationTurns: { env: 'QUIRE_CONVERSATION_TURNS', flag: 'conversation-turns', schema: int(1, 100).default(20), help: 'Turns kept per conversation.' },
   conversationTtlMs: { env: 'QUIRE_CONVERSATION_TTL_MS', flag: 'conversation-ttl-ms', schema: int(1_000, 7 * 86_400_000).default(3_600_000), help: 'Idle time after which a conversation is forgotten.' },

@@ -7,13 +7,13 @@
  */
 import { splitSentences, type Span } from '../chunking/sentences.js';
 import type { RetrievedChunk } from '../retrieval/types.js';
-import { profileQuestion, scoreSentence, type SentenceScore } from './sentence-score.js';
-import { contentTerms, hasTerm } from './terms.js';
+import { profileQuestion, scoreSentence, type QuestionProfile, type SentenceScore } from './sentence-score.js';
+import { contentTerms, hasTerm, nameTerms } from './terms.js';
 
 export interface ComposeOptions {
   /** Normalised vectors, same model as the index. */
   embed: (texts: readonly string[]) => Promise<Float32Array[]>;
-  /** Best-sentence score below which the answer is "not in the documents". @default 0.35 (config `minEvidence`) */
+  /** Best-sentence score below which the answer is "not in the documents". @default 0.2 (config `minEvidence`) */
   minEvidence: number;
   /** Sentences quoted at most, 1..3. @default 2 (config `maxAnswerSentences`) */
   maxSentences: number;
@@ -45,6 +45,8 @@ export const NOT_IN_DOCUMENTS = "The documents don't say. I couldn't find anythi
 const EXTRA_SENTENCE_RATIO = 0.8;
 /** …and bring this many content words that neither the question nor the sentences already quoted have. */
 const EXTRA_SENTENCE_NEW_TERMS = 3;
+/** Words by which a sentence refers back to someone the one before named ("it" is too often no one: "be that as it may"). */
+const PRONOUN = /\b(he|she|him|his|her|they|them|their)\b/i;
 /** Headings and fragments ("General Kayani's visit") rarely answer anything. */
 const MIN_SENTENCE_WORDS = 4;
 
@@ -52,6 +54,8 @@ interface Sentence {
   text: string;
   /** Content terms of the sentence with the ones before and after it in its chunk, and of its document's title. */
   windowTerms: Set<string>;
+  /** Names of the sentence before, when this one refers back to them with a pronoun ("He was scheduled…"). */
+  antecedents: Set<string>;
   chunkId: string;
   /** Index of the chunk in the retrieved list (0 = best). */
   chunkIndex: number;
@@ -72,9 +76,9 @@ export async function composeExtractive(question: string, retrieved: readonly Re
   const carried = new Set(contentTerms(o.focus?.carried.join(' ') ?? ''));
   const profile = profileQuestion(question, questionVector, contexts, carried);
   // The previous answer's chunks are about the subject the follow-up carried over.
-  const givenFor = (chunkId: string) => (o.focus?.chunkIds.has(chunkId) ? carried : undefined);
+  const inFocus = (chunkId: string) => o.focus?.chunkIds.has(chunkId) ?? false;
   const scored: Scored[] = sentences.map((s, i) => {
-    const given = givenFor(s.chunkId);
+    const given = inFocus(s.chunkId) ? new Set([...s.antecedents, ...carried]) : s.antecedents.size > 0 ? s.antecedents : undefined;
     return {
       ...s,
       ...scoreSentence(profile, { text: s.text, vector: vectors[i]!, contextTerms: s.windowTerms, rank: s.chunkIndex + 1, ...(given && { given }) }),
@@ -86,7 +90,7 @@ export async function composeExtractive(question: string, retrieved: readonly Re
   if (best.score < o.minEvidence) return notFound(best.score);
 
   // Reading order within a document; the document holding the best sentence first.
-  const picked = pickSentences(scored, profile.termSet, o);
+  const picked = pickSentences(scored, profile, o);
   const docOrder = new Map<string, number>();
   for (const s of picked) if (!docOrder.has(s.docId)) docOrder.set(s.docId, docOrder.size);
   picked.sort((a, b) => docOrder.get(a.docId)! - docOrder.get(b.docId)! || a.offset - b.offset);
@@ -114,7 +118,8 @@ function collectSentences(retrieved: readonly RetrievedChunk[]): Sentence[] {
       seen.add(key);
       // The document's title is context too: a sentence in "Pak-Russia relations" is about Russia.
       const window = [title, ...spans.slice(Math.max(0, i - 1), i + 2).map((s) => s.text)].join(' ');
-      sentences.push({ text, windowTerms: new Set(contentTerms(window)), chunkId: chunk.id, chunkIndex, docId: chunk.docId, offset: chunk.start + span.start });
+      const antecedents = PRONOUN.test(text) && i > 0 ? nameTerms(spans[i - 1]!.text) : new Set<string>();
+      sentences.push({ text, windowTerms: new Set(contentTerms(window)), antecedents, chunkId: chunk.id, chunkIndex, docId: chunk.docId, offset: chunk.start + span.start });
     });
   });
   return sentences;
@@ -141,16 +146,24 @@ function quotableSentences(text: string): Span[] {
   });
 }
 
-/** The best sentence, then the next ones that are nearly as good and say something new. */
-function pickSentences(scored: readonly Scored[], questionTerms: ReadonlySet<string>, o: ComposeOptions): Scored[] {
+/**
+ * The best sentence, then the next ones that are nearly as good, say something new, and
+ * hold every name and number of the question that the best one holds (a sentence on
+ * Pakistani leaders without the question's "1965" is no second answer).
+ */
+function pickSentences(scored: readonly Scored[], profile: QuestionProfile, o: ComposeOptions): Scored[] {
   const [best, ...rest] = scored;
   const picked = [best!];
-  const known = new Set([...questionTerms, ...contentTerms(best!.text)]);
+  const known = new Set([...profile.termSet, ...contentTerms(best!.text)]);
+  const bestTerms = new Set(contentTerms(best!.text));
+  const namesHeld = profile.terms.filter((t) => t.name && hasTerm(bestTerms, t.term)).map((t) => t.term);
   const limit = Math.min(3, Math.max(1, Math.floor(o.maxSentences)));
   for (const s of rest) {
     if (picked.length >= limit || s.score < Math.max(o.minEvidence, best!.score * EXTRA_SENTENCE_RATIO)) break;
     if (s.grounding < best!.grounding * EXTRA_SENTENCE_RATIO) continue;
     const terms = contentTerms(s.text);
+    const own = new Set(terms);
+    if (!namesHeld.every((name) => hasTerm(own, name) || s.antecedents.has(name))) continue;
     if (terms.filter((t) => !hasTerm(known, t)).length < EXTRA_SENTENCE_NEW_TERMS) continue;
     picked.push(s);
     for (const t of terms) known.add(t);

@@ -73,8 +73,37 @@ function categoryOf(q: string): AnswerKind | undefined {
   return CATEGORY_NOUNS.find(([, noun]) => head.some((word) => noun.test(word)))?.[0];
 }
 
-/** "How many", "how much": the answer is a number, not these words. ("How tall" asks for an attribute the answer may name.) */
-const QUANTITY = /^(many|much)$/;
+/** What a number answering a question must come with. */
+export interface Measure {
+  /** The counted noun of "how many tonnes of wheat…" ("tonnes"): "$790 million" does not count tonnes. */
+  counted?: string;
+  /** "How much did it cost?" asks for money, not for any number. */
+  money?: boolean;
+}
+
+const DIMENSION = /^(long|wide|high|tall|deep|old|far|big|large|heavy|more|fewer|less|exactly|roughly|approximately|about)$/i;
+const MONEY_QUESTION = /\bhow much\b.*\b(cost|costs|price|priced|pay|paid|spend|spent|worth|value|valued|budget|fee)\b/i;
+const MONEY = /[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(million|billion|trillion)?\s*(dollars?|rupees?|euros?|pounds?|roubles?|rubles?|yuan|usd|pkr)\b|\b(US\s?\$|USD|PKR|Rs\.?)\s?\d/i;
+
+/** What the number must measure: the noun after "how many", money after "how much … cost". */
+export function requiredMeasure(question: string): Measure {
+  const measure: Measure = {};
+  const counted = /\bhow many\s+((?:[\p{L}\d-]+\s+){0,3})/iu.exec(question)?.[1]?.trim().split(/\s+/) ?? [];
+  // "How many kilometres *long*", "how many tonnes *of* wheat *did*": the noun ends there.
+  const end = counted.findIndex((word) => AUXILIARY.test(word.toLowerCase()) || isStopWord(word.toLowerCase()) || DIMENSION.test(word));
+  const head = (end < 0 ? counted : counted.slice(0, end)).at(-1);
+  if (head) measure.counted = head;
+  if (MONEY_QUESTION.test(question)) measure.money = true;
+  return measure;
+}
+
+/** True when `sentence` (with its content terms `terms`) holds what `measure` asks for. */
+export function holdsMeasure(sentence: string, measure: Measure, hasWord: (word: string) => boolean): boolean {
+  return (measure.counted === undefined || hasWord(measure.counted)) && (!measure.money || MONEY.test(sentence));
+}
+
+/** "How many", "how long", "how far": the answer is a number or a span ("a three-day visit"), not these words. */
+const QUANTITY = /^(many|much|long|far|often|old)$/;
 
 /**
  * The answer phrase when it names a class the answer belongs to ("year", "Pakistani leader",
@@ -112,7 +141,8 @@ export function expectsAnswerKind(sentence: string, kind: AnswerKind): number {
     case 'date':
       if (has(new RegExp(`\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH})\\b`, 'i'), sentence)) return 1;
       if (has(/\b(1[5-9]|20)\d{2}s?\b/, sentence)) return 0.9;
-      if (has(new RegExp(`\\b(${MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last (week|month|year)|next (week|month|year))\\b`, 'i'), sentence)) {
+      // Month names as written, capitalised: "be that as it may" names no month.
+      if (has(new RegExp(`\\b(${MONTH_NAMES})\\b`), sentence) || has(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last (week|month|year)|next (week|month|year))\b/i, sentence)) {
         return 0.7;
       }
       return 0;
@@ -133,6 +163,11 @@ export function expectsAnswerKind(sentence: string, kind: AnswerKind): number {
     case 'other':
       return 0.5;
   }
+}
+
+/** The people `text` names with a title ("General Ashfaq Kayani", "Foreign Minister Sergei Lavrov"), as written. */
+export function titledNames(text: string): string[] {
+  return [...text.matchAll(new RegExp(`\\b(?:${TITLE})\\s+((?:${NAME}\\s+){0,3}${NAME})`, 'gu'))].map((m) => m[0]);
 }
 
 /** Years and days of the month look like numbers but rarely answer "how many"; counted apart. */

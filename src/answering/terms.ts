@@ -49,11 +49,16 @@ const PARAPHRASE: Readonly<Record<string, string>> = {
   monthly: 'month',
   weekly: 'week',
   daily: 'day',
+  trip: 'visit',
+  journey: 'visit',
+  tour: 'visit',
+  talk: 'meet',
+  suppos: 'schedul',
 };
 
 // Adverbs that tie a question to its context but never name what it is about
-// ("Whom did Russia send *instead*?"): evidence need not repeat them.
-const FILLER = new Set(['instead', 'also', 'else', 'again', 'too', 'still', 'ever', 'even', 'exactly', 'actually', 'really', 'already', 'yet']);
+// ("Whom did Russia send *instead*?"), and the future's "going to": evidence need not repeat them.
+const FILLER = new Set(['instead', 'also', 'else', 'again', 'too', 'still', 'ever', 'even', 'exactly', 'actually', 'really', 'already', 'yet', 'going']);
 
 // Two terms are one word when they share a prefix of at least MIN_PREFIX letters that
 // reaches within PREFIX_SLACK letters of the shorter one's end: "arriv"/"arrive",

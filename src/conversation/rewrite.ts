@@ -6,10 +6,13 @@
  * follow-ups. A question that names its own subject is left alone.
  * @module
  */
+import { questionType, titledNames } from '../answering/question-type.js';
 import { contentTerms, hasTerm, surfaceWords } from '../answering/terms.js';
 import { isStopWord } from '../retrieval/tokenize.js';
 import type { Turn } from './store.js';
 
+/** Pronouns that stand for a person. */
+const PERSONAL_PRONOUN = /\b(he|she|him|his|her|hers)\b/i;
 /** Words that always point back at something said before. */
 const ANAPHORA = /\b(he|she|it|they|him|her|hers|his|its|their|theirs|them|then|instead|the same|the latter|the former|the above)\b/i;
 /** "there" points back ("what happened there?") unless it is existential ("is there a…", "there was…"). */
@@ -44,7 +47,7 @@ export function rewriteFollowUp(question: string, history: readonly Turn[]): Rew
 
   const own = new Set(contentTerms(trimmed));
   const carried: string[] = [];
-  for (const word of keyWords(previous.rewritten || previous.question)) {
+  for (const word of [...answeredPerson(trimmed, previous), ...keyWords(previous.rewritten || previous.question)]) {
     if (carried.length >= MAX_CARRIED) break;
     const terms = contentTerms(word);
     if (terms.length === 0 || terms.every((t) => hasTerm(own, t))) continue;
@@ -53,6 +56,17 @@ export function rewriteFollowUp(question: string, history: readonly Turn[]): Rew
   }
   if (carried.length === 0) return { query: question, rewritten: false, carried };
   return { query: `${trimmed} ${carried.join(' ')}`, rewritten: true, carried };
+}
+
+/**
+ * "When did he arrive?" after "Which army chief visited Russia?" means the person the answer
+ * named, not the question's words: the words of the titled names in a grounded answer to a
+ * who-question, when the follow-up refers to a person.
+ */
+function answeredPerson(question: string, previous: Turn): string[] {
+  if (!PERSONAL_PRONOUN.test(question) || previous.citedIds.length === 0 || questionType(previous.question) !== 'person') return [];
+  const asked = new Set(contentTerms(previous.question));
+  return keyWords(titledNames(previous.answer).join(' ')).filter((word) => !contentTerms(word).every((t) => hasTerm(asked, t)));
 }
 
 /**

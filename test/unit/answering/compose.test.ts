@@ -73,6 +73,11 @@ describe('composeExtractive on sentences from the default corpus', () => {
     expect(withFocus.evidence).toBeGreaterThan(unfocused.evidence);
   });
 
+  it('reads a pronoun as the person the sentence before named', async () => {
+    const a = await composeExtractive('In which year was Putin supposed to visit Pakistan before the trip was cancelled?', chunks, options);
+    expect(a.answer).toContain('He was scheduled to visit in 2012 but the trip was cancelled');
+  });
+
   it('cuts sentences at footnote marks and quotes only the one that answers', async () => {
     const a = await composeExtractive(
       'How many times have President Zardari and Medvedev met since May 2011?',

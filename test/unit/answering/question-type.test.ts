@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPhrase, categoryWords, expectsAnswerKind, predicateVerb, questionType, type AnswerKind } from '../../../src/answering/question-type.js';
+import { answerPhrase, categoryWords, expectsAnswerKind, predicateVerb, questionType, requiredMeasure, titledNames, type AnswerKind } from '../../../src/answering/question-type.js';
 
 describe('questionType', () => {
   it.each<[string, AnswerKind]>([
@@ -85,5 +85,29 @@ describe('predicateVerb', () => {
 
   it.each(['Why did the talks fail?', 'What is the gross domestic product of Russia?', 'Who met Putin?'])('makes no guess otherwise: %s', (question) => {
     expect(predicateVerb(question)).toBeUndefined();
+  });
+});
+
+describe('requiredMeasure', () => {
+  it.each([
+    ['How many tonnes of wheat did Russia export?', { counted: 'tonnes' }],
+    ['How many Sputnik V doses does Pakistan plan to buy?', { counted: 'doses' }],
+    ['How many kilometres long is the pipeline?', { counted: 'kilometres' }],
+    ['How much will the pipeline cost?', { money: true }],
+    ['How much gas will it carry each year?', {}],
+    ['How many of them came?', {}],
+  ])('%s', (question, measure) => {
+    expect(requiredMeasure(question)).toEqual(measure);
+  });
+});
+
+describe('titledNames and months', () => {
+  it('finds people named with a title', () => {
+    expect(titledNames('Sardyukov preferred to meet Chief of Army Staff General Ashfaq Pervaiz Kayani, who had arrived.')).toEqual(['General Ashfaq Pervaiz Kayani']);
+  });
+
+  it('reads only capitalised month names as months', () => {
+    expect(expectsAnswerKind('Be that as it may, the two countries warmed up.', 'date')).toBe(0);
+    expect(expectsAnswerKind('The talks were held in May.', 'date')).toBeGreaterThan(0);
   });
 });

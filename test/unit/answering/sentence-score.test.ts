@@ -37,6 +37,13 @@ describe('coverage', () => {
     expect(coverage(p.terms, terms('Wheat prices rose.'))).toBe(0);
   });
 
+  it('lets a half that carries little of the question weigh little: a light verb beside three names', () => {
+    const q = profile('Where did Lavrov hold talks with General Bajwa?');
+    const namesOnly = coverage(q.terms, terms("Lavrov met Pakistan's army chief, General Qamar Javed Bajwa, at army headquarters."));
+    expect(namesOnly).toBeGreaterThan(coverage(p.terms, terms('France voted against the motion.')));
+    expect(namesOnly).toBeGreaterThan(0.5);
+  });
+
   it('is low when either the names or the other words are all missing', () => {
     const namesOnly = coverage(p.terms, terms('France voted against the motion.'));
     const wordsOnly = coverage(p.terms, terms('The president spoke.'));
@@ -100,5 +107,22 @@ describe('cosine', () => {
   it('is the dot product of normalised vectors', () => {
     expect(cosine(new Float32Array([0.6, 0.8]), new Float32Array([0.6, 0.8]))).toBeCloseTo(1);
     expect(cosine(new Float32Array([1, 0]), new Float32Array([0, 1]))).toBe(0);
+  });
+});
+
+describe('the measure a number must have', () => {
+  it('turns down a number of the wrong measure', () => {
+    const q = profile('How many tonnes of wheat did Russia export to Pakistan last year?');
+    const sentence = 'Trade between Russia and Pakistan last year hit $790 million, mainly due to Russian wheat exports.';
+    const withTonnes = 'Russia exported 500,000 tonnes of wheat to Pakistan last year.';
+    expect(score(q, sentence).kindFit).toBe(0);
+    expect(score(q, withTonnes).kindFit).toBe(1);
+    expect(score(q, withTonnes).score).toBeGreaterThan(score(q, sentence).score * 2);
+  });
+
+  it('wants money for "how much … cost"', () => {
+    const q = profile('How much did each Mi-35 helicopter cost?');
+    expect(score(q, 'Russia supplied four Mi-35 helicopters in 2017.').kindFit).toBe(0);
+    expect(score(q, 'Each Mi-35 helicopter cost $12 million.').kindFit).toBe(1);
   });
 });

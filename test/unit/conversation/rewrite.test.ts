@@ -66,3 +66,23 @@ describe('leansOnHistory', () => {
     (question) => expect(leansOnHistory(question)).toBe(false),
   );
 });
+
+describe('rewriteFollowUp after a who-question', () => {
+  it('carries the person the previous answer named, first', () => {
+    const previous: Turn = {
+      question: 'Which Pakistani army chief visited Russia in October 2012?',
+      rewritten: 'Which Pakistani army chief visited Russia in October 2012?',
+      answer: 'Sardyukov preferred to meet Chief of Army Staff General Ashfaq Pervaiz Kayani, who had arrived in Russia. [doc:15]',
+      citedIds: ['doc:15'],
+    };
+    const r = rewriteFollowUp('On what day did he get to Moscow?', [previous]);
+    expect(r.carried.slice(0, 3)).toEqual(['General', 'Ashfaq', 'Pervaiz']);
+    expect(r.query).toContain('Kayani');
+    expect(r.query).not.toContain('Sardyukov');
+  });
+
+  it('does not take names from an answer that was not grounded', () => {
+    const previous: Turn = { question: 'Who is General Kayani?', rewritten: 'Who is General Kayani?', answer: "The documents don't say.", citedIds: [] };
+    expect(rewriteFollowUp('When did he arrive?', [previous]).carried).toEqual(['General', 'Kayani']);
+  });
+});
