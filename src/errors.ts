@@ -21,7 +21,8 @@ export const ERROR_CATALOGUE = {
   index_not_built: { status: 503, hint: 'Run `quire ingest` (or `npm start`) to build the index.' },
   index_incompatible: { status: 503, hint: 'Re-run `quire ingest` to rebuild the index with the current settings.' },
   index_corrupt: { status: 503, hint: 'Re-run `quire ingest` to rebuild the index.' },
-  model_missing: { status: 503, hint: 'Put the model files in the models directory, or use QUIRE_EMBEDDER=corpus.' },
+  // Its messages name the directory and the files, and say what to do.
+  model_missing: { status: 503, hint: '' },
   corpus_empty: { status: 400, hint: 'Add .txt, .md, .html or .pdf files to the corpus directory.' },
   document_invalid: { status: 400, hint: 'Check the file: it must be readable text, HTML, Markdown or PDF.' },
   llm_failed: { status: 502, hint: 'Check that the LLM endpoint is running, or unset QUIRE_LLM_URL.' },
