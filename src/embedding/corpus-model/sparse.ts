@@ -51,38 +51,32 @@ export function transpose(a: Csr): Csr {
 
 /** A · X for dense X (a.cols × n): one pass over the nonzeros, each adding a row of X. */
 export function multiply(a: Csr, x: Dense): Dense {
-  if (x.rows !== a.cols) throw new RangeError(`cannot multiply ${a.rows}×${a.cols} by ${x.rows}×${x.cols}`);
-  const n = x.cols;
-  const out = new Float64Array(a.rows * n);
-  const { rowPtr, colIdx, values } = a;
-  const xs = x.data;
-  for (let r = 0; r < a.rows; r++) {
-    const o = r * n;
-    for (let k = rowPtr[r]!; k < rowPtr[r + 1]!; k++) {
-      const v = values[k]!;
-      const xo = colIdx[k]! * n;
-      for (let j = 0; j < n; j++) out[o + j]! += v * xs[xo + j]!;
-    }
-  }
-  return { rows: a.rows, cols: n, data: out };
+  return sparseTimesDense(a, x, false);
 }
 
 /** Aᵀ · X for dense X (a.rows × n), without materialising Aᵀ. */
 export function multiplyTransposed(a: Csr, x: Dense): Dense {
-  if (x.rows !== a.rows) throw new RangeError(`cannot multiply (${a.rows}×${a.cols})ᵀ by ${x.rows}×${x.cols}`);
+  return sparseTimesDense(a, x, true);
+}
+
+/** The nonzero a[r][c] adds v·X[c] to out[r], or, transposed, v·X[r] to out[c]. */
+function sparseTimesDense(a: Csr, x: Dense, transposed: boolean): Dense {
+  const [inner, outer] = transposed ? [a.rows, a.cols] : [a.cols, a.rows];
+  if (x.rows !== inner) throw new RangeError(`cannot multiply ${a.rows}×${a.cols}${transposed ? 'ᵀ' : ''} by ${x.rows}×${x.cols}`);
   const n = x.cols;
-  const out = new Float64Array(a.cols * n);
+  const out = new Float64Array(outer * n);
   const { rowPtr, colIdx, values } = a;
   const xs = x.data;
   for (let r = 0; r < a.rows; r++) {
-    const xo = r * n;
     for (let k = rowPtr[r]!; k < rowPtr[r + 1]!; k++) {
       const v = values[k]!;
-      const o = colIdx[k]! * n;
-      for (let j = 0; j < n; j++) out[o + j]! += v * xs[xo + j]!;
+      const c = colIdx[k]!;
+      const from = (transposed ? r : c) * n;
+      const to = (transposed ? c : r) * n;
+      for (let j = 0; j < n; j++) out[to + j]! += v * xs[from + j]!;
     }
   }
-  return { rows: a.cols, cols: n, data: out };
+  return { rows: outer, cols: n, data: out };
 }
 
 /** AᵀA (a.cols × a.cols) from the pairs of nonzeros in each row: for the exact SVD of small matrices. */
