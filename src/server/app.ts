@@ -17,9 +17,12 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { requireJson } from './middleware/require-json.js';
 import { utf8Body } from './middleware/utf8-body.js';
+import { recordMetrics } from './metrics/middleware.js';
+import { createMetricsRegistry } from './metrics/registry.js';
 import { registerAdmin } from './routes/admin.js';
 import { registerAsk } from './routes/ask.js';
 import { registerLibrary } from './routes/library.js';
+import { registerMetrics } from './routes/metrics.js';
 
 export const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
 
@@ -36,7 +39,9 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
     },
   });
 
+  const metrics = createMetricsRegistry();
   app.use('*', requestLog(log));
+  app.use('*', recordMetrics(metrics));
   app.use(
     '*',
     secureHeaders({
@@ -61,6 +66,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   registerAsk(app, deps);
   registerLibrary(app, deps);
   registerAdmin(app, deps);
+  registerMetrics(app, deps, metrics);
   app.doc('/openapi.json', { openapi: '3.0.3', info: { title: 'Quire', version: '1', description: 'Ask questions of your own documents; answers cite the chunks they come from.' } });
   app.use('/*', serveStatic({ root: WEB_DIR }));
 

@@ -112,6 +112,24 @@ describe('read-only routes', () => {
     expect((await fetch(`${empty.url}/health`)).status).toBe(503);
   });
 
+  it('GET /metrics counts requests by route pattern and reports the index, in the Prometheus format', async () => {
+    const before = await (await fetch(`${server.url}/metrics`)).text();
+    const answered = (route: string, text: string) => Number(new RegExp(`^quire_http_requests_total\\{method="GET",route="${route}",status="200"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    await fetch(`${server.url}/chunks/${encodeURIComponent('pakistan-russia-relations-warm-up:1')}`);
+    await fetch(`${server.url}/chunks/${encodeURIComponent('pakistan-russia-relations-warm-up:2')}`);
+    await fetch(`${server.url}/no/such/${Math.random()}`);
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    expect(answered('/chunks/:id', text)).toBe(answered('/chunks/:id', before) + 2);
+    expect(text).toMatch(/^quire_http_requests_total\{method="GET",route="unmatched",status="404"\} \d+$/m);
+    expect(text).not.toMatch(/no\/such/);
+    expect(text).toMatch(/^quire_http_request_duration_seconds_count\{method="GET",route="\/chunks\/:id"\} \d+$/m);
+    expect(text).toMatch(/^quire_index_chunks \d{2,}$/m);
+    expect(text).toMatch(/^quire_index_loaded 1$/m);
+    expect(await (await fetch(`${empty.url}/metrics`)).text()).toMatch(/^quire_index_loaded 0$/m);
+  });
+
   it('GET /documents lists documents with chunk counts', async () => {
     const { documents } = await (await fetch(`${server.url}/documents`)).json();
     expect(documents).toHaveLength(5);
