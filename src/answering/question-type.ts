@@ -73,19 +73,23 @@ function categoryOf(q: string): AnswerKind | undefined {
   return CATEGORY_NOUNS.find(([, noun]) => head.some((word) => noun.test(word)))?.[0];
 }
 
-/** What a number answering a question must come with. */
+const PERSON_NOUN = CATEGORY_NOUNS.find(([kind]) => kind === 'person')![1];
+
+/** What an answer must come with: a number's measure, or the role a person is asked about. */
 export interface Measure {
   /** The counted noun of "how many tonnes of wheat…" ("tonnes"): "$790 million" does not count tonnes. */
   counted?: string;
   /** "How much did it cost?" asks for money, not for any number. */
   money?: boolean;
+  /** "Who was Russia's *ambassador*…?": the person answering must be named in that role. */
+  role?: string;
 }
 
 const DIMENSION = /^(long|wide|high|tall|deep|old|far|big|large|heavy|more|fewer|less|exactly|roughly|approximately|about)$/i;
 const MONEY_QUESTION = /\bhow much\b.*\b(cost|costs|price|priced|pay|paid|spend|spent|worth|value|valued|budget|fee)\b/i;
 const MONEY = /[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(million|billion|trillion)?\s*(dollars?|rupees?|euros?|pounds?|roubles?|rubles?|yuan|usd|pkr)\b|\b(US\s?\$|USD|PKR|Rs\.?)\s?\d/i;
 
-/** What the number must measure: the noun after "how many", money after "how much … cost". */
+/** What the answer must hold: the noun after "how many", money after "how much … cost", the role after "who was …". */
 export function requiredMeasure(question: string): Measure {
   const measure: Measure = {};
   const counted = /\bhow many\s+((?:[\p{L}\d-]+\s+){0,3})/iu.exec(question)?.[1]?.trim().split(/\s+/) ?? [];
@@ -94,12 +98,19 @@ export function requiredMeasure(question: string): Measure {
   const head = (end < 0 ? counted : counted.slice(0, end)).at(-1);
   if (head) measure.counted = head;
   if (MONEY_QUESTION.test(question)) measure.money = true;
+  if (/^\s*who\s+(is|was|are|were)\b/i.test(question)) {
+    // Lower case only: "General Kayani" is a name, "the general" a role.
+    const role = question.split(/[^\p{L}-]+/u).find((word) => PERSON_NOUN.test(word));
+    if (role) measure.role = role;
+  }
   return measure;
 }
 
 /** True when `sentence` (with its content terms `terms`) holds what `measure` asks for. */
 export function holdsMeasure(sentence: string, measure: Measure, hasWord: (word: string) => boolean): boolean {
-  return (measure.counted === undefined || hasWord(measure.counted)) && (!measure.money || MONEY.test(sentence));
+  return (
+    (measure.counted === undefined || hasWord(measure.counted)) && (!measure.money || MONEY.test(sentence)) && (measure.role === undefined || hasWord(measure.role))
+  );
 }
 
 /** "How many", "how long", "how far": the answer is a number or a span ("a three-day visit"), not these words. */

@@ -12,7 +12,9 @@ const STOP_WORDS = new Set(
     'a an and are as at be been being but by can could did do does doing for from had has have having he her hers him his how i if in into is it its ' +
     'me my of on or our ours she should so than that the their theirs them then there these they this those to too us was we were what when where ' +
     'which while who whom whose why will with would you your yours about after again also any because before both each few more most other over ' +
-    'same some such through under until up very just only own not no nor'
+    'same some such through under until up very just only own not no nor ' +
+    'during between among against within without upon onto across along around behind beyond despite toward towards via per ' +
+    'apart besides regarding concerning roughly approximately'
   ).split(' '),
 );
 

@@ -96,6 +96,8 @@ describe('requiredMeasure', () => {
     ['How much will the pipeline cost?', { money: true }],
     ['How much gas will it carry each year?', {}],
     ['How many of them came?', {}],
+    ["Who was Russia's ambassador to Pakistan?", { role: 'ambassador' }],
+    ['Who is General Kayani?', {}],
   ])('%s', (question, measure) => {
     expect(requiredMeasure(question)).toEqual(measure);
   });

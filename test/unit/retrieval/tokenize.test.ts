@@ -6,6 +6,10 @@ describe('lexical tokenizer', () => {
     expect(tokenize('What is Pakistan’s CAFÉ policy?')).toEqual(['pakistan', 'cafe', 'policy']);
   });
 
+  it('drops prepositions that name nothing, so they are never evidence a sentence must hold', () => {
+    expect(tokenize('Apart from trade, what happened during the visit between them?')).toEqual(['trade', 'happen', 'visit']);
+  });
+
   it('keeps numbers with their punctuation', () => {
     expect(tokenize('12.4 billion on 2-3 October')).toEqual(['12.4', 'billion', '2-3', 'october']);
   });
