@@ -55,13 +55,13 @@ export function answerPhrase(question: string): string {
 const SUBJECT_WORD = /^(\p{Lu}[\p{L}'’.-]*|he|she|it|they|we|you|i)$/u;
 
 /**
- * The main verb of a do-support question whose subject is a name or a pronoun: "Whom did
- * Russia *send*…", "When did he *arrive*…". Evidence words it differently more often than any
+ * The main verb of a question with do-support or a modal whose subject is a name or a
+ * pronoun: "Whom did Russia *send*…", "When did he *arrive*…", "Which countries would it *connect*?". Evidence words it differently more often than any
  * other part of a question ("dispatched", "reached"); undefined when there is none.
  */
 export function predicateVerb(question: string): string | undefined {
   const words = question.split(/[\s,;:?!]+/).filter(Boolean);
-  const aux = words.findIndex((word) => /^(did|does|do)$/i.test(word));
+  const aux = words.findIndex((word) => /^(did|does|do|will|would|can|could|should|shall|may|might|must)$/i.test(word));
   if (aux < 0) return undefined;
   // After a common-noun subject ("did the talks fail") the verb's place is unknown: no guess.
   const verb = words.slice(aux + 1).find((word) => !SUBJECT_WORD.test(word));
@@ -153,7 +153,7 @@ export function expectsAnswerKind(sentence: string, kind: AnswerKind): number {
       if (has(new RegExp(`\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH})\\b`, 'i'), sentence)) return 1;
       if (has(/\b(1[5-9]|20)\d{2}s?\b/, sentence)) return 0.9;
       // Month names as written, capitalised: "be that as it may" names no month.
-      if (has(new RegExp(`\\b(${MONTH_NAMES})\\b`), sentence) || has(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last (week|month|year)|next (week|month|year))\b/i, sentence)) {
+      if (has(new RegExp(`\\b(${MONTH_NAMES})\\b`), sentence) || has(RELATIVE_TIME, sentence)) {
         return 0.7;
       }
       return 0;
@@ -180,6 +180,10 @@ export function expectsAnswerKind(sentence: string, kind: AnswerKind): number {
 export function titledNames(text: string): string[] {
   return [...text.matchAll(new RegExp(`\\b(?:${TITLE})\\s+((?:${NAME}\\s+){0,3}${NAME})`, 'gu'))].map((m) => m[0]);
 }
+
+/** Times without a date that still answer "when": weekdays, seasons, "soon", "next year". */
+const RELATIVE_TIME =
+  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|soon|shortly|(this|last|next|early|late|later) (week|month|year|spring|summer|autumn|fall|winter|decade)|(in|this|last|next) (spring|summer|autumn|winter))\b/i;
 
 /** Years and days of the month look like numbers but rarely answer "how many"; counted apart. */
 const withoutDates = (sentence: string): string =>

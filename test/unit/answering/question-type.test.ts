@@ -79,6 +79,7 @@ describe('predicateVerb', () => {
     ['Whom did Russia send to Islamabad instead?', 'send'],
     ['When did he arrive in Moscow?', 'arrive'],
     ['What did President Zardari say in Moscow in 2011?', 'say'],
+    ['Which countries would it connect?', 'connect'],
   ])('finds the verb of a do-support question with a name or pronoun subject: %s', (question, verb) => {
     expect(predicateVerb(question)).toBe(verb);
   });
@@ -111,5 +112,7 @@ describe('titledNames and months', () => {
   it('reads only capitalised month names as months', () => {
     expect(expectsAnswerKind('Be that as it may, the two countries warmed up.', 'date')).toBe(0);
     expect(expectsAnswerKind('The talks were held in May.', 'date')).toBeGreaterThan(0);
+    expect(expectsAnswerKind('This summer, a Russian consortium will begin construction.', 'date')).toBeGreaterThan(0);
+    expect(expectsAnswerKind('Construction will begin soon.', 'date')).toBeGreaterThan(0);
   });
 });
