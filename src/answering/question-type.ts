@@ -106,7 +106,7 @@ export function requiredMeasure(question: string): Measure {
   return measure;
 }
 
-/** True when `sentence` (with its content terms `terms`) holds what `measure` asks for. */
+/** True when `sentence` holds what `measure` asks for; `hasWord` says whether the sentence has a word in some inflection. */
 export function holdsMeasure(sentence: string, measure: Measure, hasWord: (word: string) => boolean): boolean {
   return (
     (measure.counted === undefined || hasWord(measure.counted)) && (!measure.money || MONEY.test(sentence)) && (measure.role === undefined || hasWord(measure.role))
