@@ -29,3 +29,12 @@ export interface Chunk {
   start: number;
   end: number;
 }
+
+/** One question and its answer in a conversation: what follow-ups are read against. */
+export interface Turn {
+  question: string;
+  /** The standalone query retrieval ran (equals `question` when nothing was rewritten). */
+  rewritten: string;
+  answer: string;
+  citedIds: string[];
+}

@@ -5,10 +5,10 @@
  * so every word of a grounded answer is in the documents.
  * @module
  */
-import { splitSentences, type Span } from '../chunking/sentences.js';
+import { splitSentences, type Span } from '../text/sentences.js';
 import type { RetrievedChunk } from '../retrieval/types.js';
 import { profileQuestion, scoreSentence, type QuestionProfile, type SentenceScore } from './sentence-score.js';
-import { contentTerms, hasTerm, nameTerms } from './terms.js';
+import { contentTerms, hasTerm, nameTerms } from '../text/terms.js';
 
 export interface ComposeOptions {
   /** Normalised vectors, same model as the index. */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { RetrievedChunk } from '../retrieval/types.js';
-import type { Turn } from '../conversation/store.js';
+import type { Turn } from '../types.js';
 import { createLlm, type Llm, type LlmSettings } from './llm.js';
 import { loadPrompts, type Prompts } from './prompts.js';
 

@@ -17,8 +17,8 @@
  * all but one unanswerable question under 0.19, hence minEvidence 0.2.
  * @module
  */
-import { categoryWords, expectsAnswerKind, holdsMeasure, predicateVerb, questionType, requiredMeasure, type AnswerKind, type Measure } from './question-type.js';
-import { contentTerms, hasTerm, nameTerms } from './terms.js';
+import { categoryWords, expectsAnswerKind, holdsMeasure, predicateVerb, questionType, requiredMeasure, type AnswerKind, type Measure } from '../text/question-type.js';
+import { contentTerms, hasTerm, nameTerms } from '../text/terms.js';
 
 // Relevance: weights sum to 1, so a perfect sentence scores 1. Meaning and wording count
 // equally; the chunk's retrieval rank only breaks near-ties.

@@ -8,7 +8,7 @@
  * @module
  */
 import type { Chunk, Document } from '../types.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 
 export interface ChunkerSettings {
   /** Target words per chunk; a chunk can exceed it by up to a third when a short tail is folded in. */

@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import type { Turn } from '../conversation/store.js';
+import type { Turn } from '../types.js';
 import { QuireError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { openLocalAsker } from './local-asker.js';

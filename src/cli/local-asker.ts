@@ -3,7 +3,7 @@
  * `quire eval` use instead of a running server.
  * @module
  */
-import { createAsker, type Asker } from '../answering/ask.js';
+import { createAsker, type Asker } from '../ask.js';
 import { loadGeneration } from '../answering/generate.js';
 import type { Config } from '../config.js';
 import { createConversationStore, type ConversationStore } from '../conversation/store.js';

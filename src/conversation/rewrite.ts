@@ -6,10 +6,10 @@
  * follow-ups. A question that names its own subject is left alone.
  * @module
  */
-import { questionType, titledNames } from '../answering/question-type.js';
-import { contentTerms, hasTerm, surfaceWords } from '../answering/terms.js';
-import { isStopWord } from '../retrieval/tokenize.js';
-import type { Turn } from './store.js';
+import { questionType, titledNames } from '../text/question-type.js';
+import { contentTerms, hasTerm, surfaceWords } from '../text/terms.js';
+import { isStopWord } from '../text/tokenize.js';
+import type { Turn } from '../types.js';
 
 /** Pronouns that stand for a person. */
 const PERSONAL_PRONOUN = /\b(he|she|him|his|her|hers)\b/i;

@@ -6,13 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export interface Turn {
-  question: string;
-  /** The standalone query retrieval ran (equals `question` when nothing was rewritten). */
-  rewritten: string;
-  answer: string;
-  citedIds: string[];
-}
+import type { Turn } from '../types.js';
 
 export interface ConversationStoreOptions {
   /** Turns kept per conversation; older ones are dropped. */

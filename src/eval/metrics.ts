@@ -3,7 +3,7 @@
  * passage, and the summary statistics of a run.
  * @module
  */
-import { foldText } from '../retrieval/tokenize.js';
+import { foldText } from '../text/tokenize.js';
 
 /** Case-, accent-, quote- and whitespace-insensitive containment. */
 export function containsText(haystack: string, needle: string): boolean {

@@ -4,7 +4,7 @@
  * follow-ups and latency.
  * @module
  */
-import type { Asker, Citation } from '../answering/ask.js';
+import type { Asker, Citation } from '../ask.js';
 import type { ConversationItem, QaItem } from './eval-set.js';
 import { containsAny, containsText, percentile, ratio } from './metrics.js';
 

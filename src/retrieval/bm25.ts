@@ -4,7 +4,7 @@
  * stored as `lexical.json`; scoring is a pure function of them.
  * @module
  */
-import { tokenize } from './tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 
 export interface LexicalStats {
   /** Term-frequency saturation. @default 1.2 */

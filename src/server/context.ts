@@ -2,7 +2,7 @@
  * What the routes share: settings, logger, the live index, the asker and the re-index jobs.
  * @module
  */
-import type { Asker } from '../answering/ask.js';
+import type { Asker } from '../ask.js';
 import type { Config } from '../config.js';
 import { QuireError } from '../errors.js';
 import type { LoadedIndex } from '../index/open.js';

@@ -7,7 +7,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAsker } from '../answering/ask.js';
+import { createAsker } from '../ask.js';
 import { loadGeneration } from '../answering/generate.js';
 import type { Config } from '../config.js';
 import { createConversationStore } from '../conversation/store.js';

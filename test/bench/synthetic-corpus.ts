@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { splitSentences } from '../../src/chunking/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 // The corpus model's seeded generator: every run benchmarks the same corpus.
 import { seededRandom } from '../../src/embedding/corpus-model/random.js';
 

@@ -3,7 +3,7 @@
  * move when the corpus or the chunker changes), and a deterministic stand-in embedder.
  */
 import type { RetrievedChunk } from '../../../src/retrieval/types.js';
-import { tokenize } from '../../../src/retrieval/tokenize.js';
+import { tokenize } from '../../../src/text/tokenize.js';
 
 export const KAYANI =
   'General Kayani’s visit\n\nChief of Army Staff (COAS) General Ashfaq Kayani arrived in Moscow on October 4 and visited the tomb of an unknown soldier at the Kremlin to lay a floral wreath. Next day he called on Russian Federation Armed Forces Chief of General Staff (CGS) General Makarov.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, coverage, profileQuestion, scoreSentence, type QuestionProfile } from '../../../src/answering/sentence-score.js';
-import { contentTerms } from '../../../src/answering/terms.js';
+import { contentTerms } from '../../../src/text/terms.js';
 import { hashEmbed } from './corpus-chunks.js';
 
 const terms = (text: string) => new Set(contentTerms(text));

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChunker, type ChunkerSettings } from '../../../src/chunking/chunker.js';
-import { splitSentences } from '../../../src/chunking/sentences.js';
+import { splitSentences } from '../../../src/text/sentences.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import type { Chunk, Document } from '../../../src/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leansOnHistory, rewriteFollowUp } from '../../../src/conversation/rewrite.js';
-import type { Turn } from '../../../src/conversation/store.js';
+import type { Turn } from '../../../src/types.js';
 
 const asked = (question: string, rewritten = question): Turn => ({ question, rewritten, answer: 'Some answer [doc:1].', citedIds: ['doc:1'] });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createConversationStore, type Turn } from '../../../src/conversation/store.js';
+import { createConversationStore } from '../../../src/conversation/store.js';
+import type { Turn } from '../../../src/types.js';
 
 const turn = (n: number): Turn => ({ question: `q${n}`, rewritten: `q${n}`, answer: `a${n}`, citedIds: [`doc:${n}`] });
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../src/chunking/sentences.js';
+import { splitSentences } from '../../../src/text/sentences.js';
 import { loadCorpus, type LoadedCorpus } from '../../../src/corpus/load-corpus.js';
 import { normalizeText } from '../../../src/corpus/normalize.js';
 

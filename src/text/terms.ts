@@ -5,7 +5,7 @@
  * "say"/"said", "miles"/"680-mile").
  * @module
  */
-import { tokenize } from '../retrieval/tokenize.js';
+import { tokenize } from './tokenize.js';
 
 // The light stemmer leaves irregular verbs apart; these are the ones questions use most.
 const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(

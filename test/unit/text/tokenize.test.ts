@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem, tokenize } from '../../../src/retrieval/tokenize.js';
+import { stem, tokenize } from '../../../src/text/tokenize.js';
 
 describe('lexical tokenizer', () => {
   it('drops stop words and folds case, accents and curly apostrophes', () => {

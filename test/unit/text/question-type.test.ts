@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPhrase, categoryWords, expectsAnswerKind, predicateVerb, questionType, requiredMeasure, titledNames, type AnswerKind } from '../../../src/answering/question-type.js';
+import { answerPhrase, categoryWords, expectsAnswerKind, predicateVerb, questionType, requiredMeasure, titledNames, type AnswerKind } from '../../../src/text/question-type.js';
 
 describe('questionType', () => {
   it.each<[string, AnswerKind]>([

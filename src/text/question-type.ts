@@ -5,7 +5,7 @@
  * ACL 2000), reduced to generic English heuristics.
  * @module
  */
-import { isStopWord } from '../retrieval/tokenize.js';
+import { isStopWord } from './tokenize.js';
 
 export type AnswerKind = 'number' | 'date' | 'person' | 'place' | 'organisation' | 'reason' | 'definition' | 'other';
 

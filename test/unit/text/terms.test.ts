@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, hasTerm, nameTerms, sameTerm, surfaceWords } from '../../../src/answering/terms.js';
+import { contentTerms, hasTerm, nameTerms, sameTerm, surfaceWords } from '../../../src/text/terms.js';
 
 describe('content terms', () => {
   it('split hyphenated words into their parts, numbers included', () => {

@@ -4,17 +4,18 @@
  * and the citation check. Shared by the HTTP server and the CLI.
  * @module
  */
-import type { Config } from '../config.js';
-import type { ConversationStore, Turn } from '../conversation/store.js';
-import { rewriteFollowUp } from '../conversation/rewrite.js';
-import type { LoadedIndex } from '../index/open.js';
-import { createRetriever } from '../retrieval/retriever.js';
-import type { RetrievedChunk } from '../retrieval/types.js';
-import { checkCitations } from './citations.js';
-import { composeExtractive } from './compose.js';
-import { generateAnswer, rewriteWithLlm } from './generate.js';
-import type { Llm } from './llm.js';
-import type { Prompts } from './prompts.js';
+import type { Config } from './config.js';
+import type { ConversationStore } from './conversation/store.js';
+import type { Turn } from './types.js';
+import { rewriteFollowUp } from './conversation/rewrite.js';
+import type { LoadedIndex } from './index/open.js';
+import { createRetriever } from './retrieval/retriever.js';
+import type { RetrievedChunk } from './retrieval/types.js';
+import { checkCitations } from './answering/citations.js';
+import { composeExtractive } from './answering/compose.js';
+import { generateAnswer, rewriteWithLlm } from './answering/generate.js';
+import type { Llm } from './answering/llm.js';
+import type { Prompts } from './answering/prompts.js';
 
 export interface Citation {
   id: string;
