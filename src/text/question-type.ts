@@ -2,37 +2,40 @@
  * What kind of thing a question asks for, and how likely a sentence is to hold
  * one: the "answer type" signal of classic extractive QA (Moldovan et al.,
  * "The structure and performance of an open-domain question answering system",
- * ACL 2000), reduced to generic English heuristics.
+ * ACL 2000): the question's kind comes from ./question.ts (wink-nlp tags and WordNet
+ * classes); what a sentence offers is still read by the patterns below until answering
+ * reads the values stored at ingest (./entities.ts).
  * @module
  */
+import { lemma } from './lemma.js';
+import { analyseQuestion, focusKind, phraseKind, questionKind, type QuestionKind } from './question.js';
+import { readText } from './wink.js';
 import { isStopWord } from './tokenize.js';
 
+/** The coarse answer kinds sentence scoring works with; `questionKind` (./question.ts) has the finer ones. */
 export type AnswerKind = 'number' | 'date' | 'person' | 'place' | 'organisation' | 'reason' | 'definition' | 'other';
 
-// Nouns that name the answer's category after "which"/"what" ("which city", "what year").
-const CATEGORY_NOUNS: ReadonlyArray<[AnswerKind, RegExp]> = [
-  ['date', /^(years?|dates?|days?|months?|decades?|century|centuries|time|period|era)$/],
-  ['number', /^(number|amount|percentage|percent|share|price|cost|sum|quantity|size|total|population|figure|value|rate)$/],
-  ['person', /^(person|people|leaders?|presidents?|ministers?|officials?|generals?|ambassadors?|editors?|authors?|chiefs?|secretary|diplomats?|man|woman|men|women|writers?|founders?|kings?|queens?|premier|chairman|spokesman|commander)$/],
-  ['place', /^(cit(y|ies)|countr(y|ies)|places?|towns?|regions?|provinces?|states?|capitals?|ports?|villages?|continents?|locations?|areas?|border)$/],
-  ['organisation', /^(organi[sz]ations?|compan(y|ies)|firms?|agenc(y|ies)|institutions?|banks?|part(y|ies)|groups?|newspapers?|ministr(y|ies)|universit(y|ies)|consortium|bod(y|ies)|alliances?|bloc)$/],
-];
+const COARSE: Readonly<Record<QuestionKind, AnswerKind>> = {
+  person: 'person',
+  place: 'place',
+  organization: 'organisation',
+  date: 'date',
+  number: 'number',
+  money: 'number',
+  percent: 'number',
+  duration: 'number',
+  ordinal: 'number',
+  reason: 'reason',
+  definition: 'definition',
+  description: 'other',
+  list: 'other',
+  'yes-no': 'other',
+  other: 'other',
+};
 
-/** The kind of answer `question` expects. */
+/** The coarse kind of answer `question` expects. */
 export function questionType(question: string): AnswerKind {
-  const q = question.toLowerCase().replace(/[’‘]/g, "'");
-  const category = categoryOf(q);
-
-  if (/\bhow (much|many|long|far|big|large|old|often|high|tall|expensive|deep|wide|fast)\b/.test(q)) return 'number';
-  if (/\bwhen\b/.test(q) || category === 'date') return 'date';
-  if (/\bwhy\b|\b(what|which) (is|was|were|are) the (reasons?|causes?|motives?|purpose)\b|\bfor what (reason|purpose)\b|\bhow come\b/.test(q)) return 'reason';
-  if (/\bwho(m|se)?\b/.test(q)) return 'person';
-  if (/\bwhere\b/.test(q)) return 'place';
-  if (category) return category;
-  if (/^\s*(what|who) (is|are|was|were) (an? |the )?[\p{L}\d-]+/u.test(q) || /\bwhat does .+ (mean|stand for)\b|\bdefine\b|\bmeant by\b/.test(q)) {
-    return 'definition';
-  }
-  return 'other';
+  return COARSE[questionKind(question)];
 }
 
 const AUXILIARY = /^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must|shall)$/;
@@ -68,12 +71,8 @@ export function predicateVerb(question: string): string | undefined {
   return verb && /^\p{Ll}+$/u.test(verb) && !isStopWord(verb) ? verb : undefined;
 }
 
-function categoryOf(q: string): AnswerKind | undefined {
-  const head = answerPhrase(q).split(' ');
-  return CATEGORY_NOUNS.find(([, noun]) => head.some((word) => noun.test(word)))?.[0];
-}
-
-const PERSON_NOUN = CATEGORY_NOUNS.find(([kind]) => kind === 'person')![1];
+/** A lower-case noun that names a person's role or class ("ambassador", "leader"), by WordNet. */
+const isPersonNoun = (word: string): boolean => /^\p{Ll}/u.test(word) && !isStopWord(word) && focusKind(lemma(word, 'noun')) === 'person';
 
 /** What an answer must come with: a number's measure, or the role a person is asked about. */
 export interface Measure {
@@ -100,7 +99,7 @@ export function requiredMeasure(question: string): Measure {
   if (MONEY_QUESTION.test(question)) measure.money = true;
   if (/^\s*who\s+(is|was|are|were)\b/i.test(question)) {
     // Lower case only: "General Kayani" is a name, "the general" a role.
-    const role = question.split(/[^\p{L}-]+/u).find((word) => PERSON_NOUN.test(word));
+    const role = question.split(/[^\p{L}-]+/u).slice(1).find(isPersonNoun);
     if (role) measure.role = role;
   }
   return measure;
@@ -113,6 +112,9 @@ export function holdsMeasure(sentence: string, measure: Measure, hasWord: (word:
   );
 }
 
+/** Kinds whose class nouns ("year", "leader", "city", "company") the answer instantiates rather than repeats. */
+const CLASS_KINDS: ReadonlySet<QuestionKind> = new Set(['date', 'person', 'place', 'organization']);
+
 /** "How many", "how long", "how far": the answer is a number or a span ("a three-day visit"), not these words. */
 const QUANTITY = /^(many|much|long|far|often|old)$/;
 
@@ -124,7 +126,13 @@ const QUANTITY = /^(many|much|long|far|often|old)$/;
  */
 export function categoryWords(question: string): string[] {
   const words = answerPhrase(question).split(' ').filter(Boolean);
-  const isClass = (word: string): boolean => QUANTITY.test(word) || CATEGORY_NOUNS.some(([kind, noun]) => kind !== 'number' && noun.test(word));
+  // "How many times": the quantity word is the class; what it counts the answer repeats.
+  if (QUANTITY.test(words[0] ?? '')) return words.slice(0, 1);
+  // A class word is a noun where it stands ("domestic" in "gross domestic product" is not).
+  const nouns = new Set(readText(question).tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.text.toLowerCase()));
+  const head = analyseQuestion(question).focus;
+  const isClass = (word: string, i: number): boolean =>
+    (nouns.has(word) || lemma(word, 'noun') === head) && CLASS_KINDS.has(phraseKind(words.slice(0, i + 1)) ?? 'other');
   // Up to the last class word: "pakistani leader visited" → "pakistani leader".
   const last = words.findLastIndex(isClass);
   return words.slice(0, last + 1);
