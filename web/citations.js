@@ -77,7 +77,8 @@ function bestSentence(text, quote) {
   if (wanted.size === 0) return null;
   let best = null;
   let bestScore = MIN_OVERLAP - Number.EPSILON;
-  for (const match of text.matchAll(/[^.!?\n]+(?:[.!?]+["”’)]*|(?=\n)|$)/g)) {
+  // A stop not followed by a space ("12.4", "U.S.A") is inside the sentence.
+  for (const match of text.matchAll(/(?:[^.!?\n]|[.!?](?=[^\s.!?"”’)]))+(?:[.!?]+["”’)]*|(?=\n)|$)/g)) {
     const sentence = match[0];
     const have = new Set(words(sentence));
     let shared = 0;
