@@ -1,5 +1,6 @@
 /**
- * Shared test fixtures: temp directories, the default corpus, a real index.
+ * Shared test fixtures: temp directories, private copies of the default
+ * corpus (the suite's own, see default-corpus.ts), a real index.
  */
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { withConfig, type Config } from '../../src/config.js';
 import { ingest, type IngestSummary } from '../../src/index/ingest.js';
 import { silentLogger } from '../../src/log.js';
+import { defaultCorpusDir } from './default-corpus.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const sharedDir = path.resolve(repoRoot, '../shared');
-export const defaultCorpusDir = path.join(repoRoot, 'corpus');
+export { defaultCorpusDir };
 
 export const tempDir = (prefix: string): Promise<string> => mkdtemp(path.join(tmpdir(), `quire-${prefix}-`));
 

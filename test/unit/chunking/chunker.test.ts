@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChunker, type ChunkerSettings } from '../../../src/chunking/chunker.js';
 import { splitSentences } from '../../../src/text/sentences.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import type { Chunk, Document } from '../../../src/types.js';
+import { defaultCorpusDir } from '../../helpers/default-corpus.js';
 
 const wordCount = (text: string) => text.match(/\S+/g)?.length ?? 0;
 const doc = (id: string, text: string): Document => ({ id, title: id, path: `${id}.txt`, sha256: '0'.repeat(64), text });
@@ -142,7 +142,7 @@ describe('stability', () => {
 
 describe('the default corpus', () => {
   it('chunks every document within bounds, with exact offsets', async () => {
-    const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus/', import.meta.url)));
+    const corpus = await loadCorpus(defaultCorpusDir);
     const chunker = createChunker({ chunkWords: 180, chunkOverlapWords: 30 });
     for (const d of corpus.documents) {
       const chunks = await chunker.split(d);

@@ -1,13 +1,13 @@
 /** The shipped corpus: what loading and cleaning must (and must not) do to real scraped articles. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/text/sentences.js';
 import { loadCorpus, type LoadedCorpus } from '../../../src/corpus/load-corpus.js';
 import { normalizeText } from '../../../src/corpus/normalize.js';
+import { defaultCorpusDir } from '../../helpers/default-corpus.js';
 
-const corpusDir = fileURLToPath(new URL('../../../corpus/', import.meta.url));
+const corpusDir = defaultCorpusDir;
 
 let corpus: LoadedCorpus;
 beforeAll(async () => {

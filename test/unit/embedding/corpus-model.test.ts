@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fitCorpusModel, fitCorpusTable, unseenWordRate, writeCorpusModel, type FittedCorpusModel } from '../../../src/embedding/corpus-model/index.js';
 import { libraryTokenizer, tokenizerConfig, tokenizerJson } from '../../../src/embedding/corpus-model/tokenizer.js';
 import { openCorpusEmbedder, openNeuralEmbedder, type Embedder } from '../../../src/embedding/embedder.js';
+import { defaultCorpusDir } from '../../helpers/default-corpus.js';
 import { createTinyBertModelsDir, TINY_BERT_ID } from '../../helpers/tiny-bert.js';
 import { dot, maxDifference, meanPooled, norm } from './pooling.js';
 
@@ -121,7 +122,7 @@ describe('corpus model on a small set of texts', () => {
 });
 
 describe('corpus model on the default corpus', () => {
-  const corpusDir = path.resolve(import.meta.dirname, '../../../corpus');
+  const corpusDir = defaultCorpusDir;
   let paragraphs: string[];
   let embedder: Embedder;
 

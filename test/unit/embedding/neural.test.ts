@@ -1,9 +1,10 @@
 /**
- * The neural path on a tiny BERT-shaped model (MiniLM's real tokenizer over a
- * random table): offline loading, batching, normalisation, the real WordPiece,
- * and the missing-weights error on the real shared models directory.
+ * The neural path on a tiny BERT-shaped model the test generates (a WordPiece
+ * tokenizer configured as MiniLM's, over a random table): offline loading,
+ * batching, normalisation, the real WordPiece, and the missing-weights error on
+ * a models directory that has MiniLM's tokenizer and config but no weights.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BertTokenizer } from '@xenova/transformers';
@@ -11,14 +12,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseEmbedder } from '../../../src/embedding/choose.js';
 import { openNeuralEmbedder } from '../../../src/embedding/embedder.js';
 import { createLogger } from '../../../src/log.js';
-import { createTinyBertModelsDir, sharedModelsDir, TINY_BERT_ID, tinyBertTable } from '../../helpers/tiny-bert.js';
+import { createTinyBertModelsDir, TINY_BERT_ID, tinyBertTable, tinyBertTokenizerConfig, tinyBertTokenizerJson } from '../../helpers/tiny-bert.js';
 import { maxDifference, meanPooled, norm } from './pooling.js';
 
 const DIMS = 32;
 let modelsDir: string;
+/** Tokenizer and config only, like `../shared/models`: loading fails for the missing weights. */
+let weightlessDir: string;
 
 beforeAll(async () => {
   modelsDir = createTinyBertModelsDir(await mkdtemp(path.join(tmpdir(), 'quire-tiny-bert-')), DIMS);
+  weightlessDir = createTinyBertModelsDir(await mkdtemp(path.join(tmpdir(), 'quire-tiny-bert-no-weights-')), DIMS, { weights: false });
 });
 
 const open = (o: { modelsDir?: string; timeoutMs?: number } = {}) =>
@@ -42,8 +46,7 @@ describe('openNeuralEmbedder', () => {
   });
 
   it('runs the real WordPiece tokenizer, [CLS] and [SEP] included, before mean pooling', async () => {
-    const read = async (file: string) => JSON.parse(await readFile(path.join(sharedModelsDir, TINY_BERT_ID, file), 'utf8')) as unknown;
-    const tokenizer = new BertTokenizer(await read('tokenizer.json'), await read('tokenizer_config.json'));
+    const tokenizer = new BertTokenizer(tinyBertTokenizerJson(), tinyBertTokenizerConfig());
     const text = 'Unaffable pipelines in Karachi';
     const ids = tokenizer.encode(text);
     expect(ids[0]).toBe(101); // [CLS]
@@ -56,10 +59,10 @@ describe('openNeuralEmbedder', () => {
   });
 
   it('reports missing weights as model_missing, naming the file expected and what to do', async () => {
-    const error = await open({ modelsDir: sharedModelsDir }).catch((e: unknown) => e);
+    const error = await open({ modelsDir: weightlessDir }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'QuireError', code: 'model_missing' });
     const { message } = error as Error;
-    expect(message).toContain(path.join(sharedModelsDir, TINY_BERT_ID, 'onnx', 'model_quantized.onnx'));
+    expect(message).toContain(path.join(weightlessDir, TINY_BERT_ID, 'onnx', 'model_quantized.onnx'));
     expect(message).toContain('QUIRE_EMBEDDER=corpus');
   });
 
@@ -91,15 +94,15 @@ describe('chooseEmbedder', () => {
 
   it('auto: falls back to the corpus model with exactly one warning saying why and what to do', async () => {
     const { lines, log } = capture();
-    const choice = await choose('auto', sharedModelsDir, log);
+    const choice = await choose('auto', weightlessDir, log);
     expect(choice).toEqual({ kind: 'corpus', fallbackReason: expect.stringContaining('model_quantized.onnx') });
     const warnings = lines.filter((line) => line.level === 'warn');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.reason).toContain(path.join(sharedModelsDir, TINY_BERT_ID));
+    expect(warnings[0]!.reason).toContain(path.join(weightlessDir, TINY_BERT_ID));
   });
 
   it('neural: throws the model_missing error instead of falling back', async () => {
-    await expect(choose('neural', sharedModelsDir)).rejects.toMatchObject({ code: 'model_missing' });
+    await expect(choose('neural', weightlessDir)).rejects.toMatchObject({ code: 'model_missing' });
   });
 
   it('corpus: never tries the neural model', async () => {

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isWord, preTokenize, words } from '../../../src/embedding/corpus-model/words.js';
 import { libraryTokenizer, tokenizerConfig, tokenizerJson, tokenList } from '../../../src/embedding/corpus-model/tokenizer.js';
+import { defaultCorpusDir } from '../../helpers/default-corpus.js';
 
 // The reference: transformers.js's own BertNormalizer + BertPreTokenizer, as configured in tokenizer.json.
 const reference = libraryTokenizer(tokenizerJson(tokenList([])), tokenizerConfig());
 const libraryPreTokenize = (text: string) => reference.pre_tokenizer.pre_tokenize(reference.normalizer.normalize(text));
 
-const corpusDir = path.resolve(import.meta.dirname, '../../../corpus');
+const corpusDir = defaultCorpusDir;
 
 describe('corpus-model words', () => {
   it.each([
