@@ -1,79 +1,60 @@
 /**
- * `npm run bench`: prints ingest and serving numbers (not a test; nothing here
- * passes or fails). Ingest: the default corpus and a synthetic one of ≥ 5,000
- * chunks, each with time, chunks/s, peak RSS and the raw embedding throughput of
- * the same model on the same texts. Serving: POST /ask and GET /health latency
- * p50/p95 at 1 and 16 concurrent clients over real HTTP.
+ * `npm run bench` (`-- --scale` adds 100k chunks): prints ingest and serving
+ * numbers and their ratios. Not a test: nothing here passes or fails.
+ *
+ * Each ingest runs in its own process (peak RSS is its own) on a synthetic
+ * corpus resampled from the default one, beside two yardsticks on the same
+ * texts: the plain-JS embedding limit (tokenizer + table sum, plain-limit.ts)
+ * and a LangChain.js baseline (langchain-stage.ts). The server runs as
+ * `quire serve` in its own process, driven over HTTP by autocannon from this one.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withConfig } from '../../src/config.js';
-import { percentile } from '../../src/eval/metrics.js';
-import { silentLogger } from '../../src/log.js';
-import { startServer } from '../../src/server/serve.js';
-import { defaultCorpusDir, repoRoot, sharedDir, tempDir } from '../helpers/fixtures.js';
+import { repoRoot, sharedDir, tempDir, defaultCorpusDir } from '../helpers/fixtures.js';
+import { benchServe } from './serve-stage.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
-/** Words of synthetic text: at 180-word chunks with 30 words overlap this is well over 5,000 chunks. */
-const SYNTHETIC_WORDS = 900_000;
-const REQUESTS_PER_LEVEL = 64;
+/** New words per chunk at the default 180-word chunks with 30 words of overlap. */
+const WORDS_PER_CHUNK = 150;
+const SCALES = process.env.BENCH_SCALES?.split(',').map(Number) ?? (process.argv.includes('--scale') ? [1_000, 10_000, 100_000] : [1_000, 10_000]);
+const ASK_SECONDS = Number(process.env.BENCH_ASK_SECONDS ?? 10);
 
-function ingestStage(corpusDir: string, indexDir: string) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/bench/ingest-stage.ts'), corpusDir, indexDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function stage(script: string, args: readonly string[]): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 
-function printIngest(label: string, r: Record<string, number>) {
-  const ratio = r.ingestChunksPerSec! / r.rawChunksPerSec!;
-  console.log(
-    `${label.padEnd(22)} ${String(r.chunks).padStart(6)} chunks  ingest ${(r.ingestMs! / 1000).toFixed(1).padStart(6)} s  ` +
-      `${r.ingestChunksPerSec!.toFixed(0).padStart(6)} chunks/s  peak RSS ${String(r.ingestPeakRssMb).padStart(5)} MB  ` +
-      `raw pipeline ${r.rawChunksPerSec!.toFixed(0).padStart(6)} chunks/s  ingest/raw ${ratio.toFixed(2)}`,
-  );
-}
+const f0 = (n: number | undefined) => (n ?? NaN).toFixed(0);
+const f2 = (n: number | undefined) => (n ?? NaN).toFixed(2);
 
-async function latency(label: string, concurrency: number, request: (i: number) => Promise<Response>) {
-  const times: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < REQUESTS_PER_LEVEL) {
-        const i = next++;
-        const t = performance.now();
-        const response = await request(i);
-        await response.arrayBuffer();
-        if (!response.ok) failures += 1;
-        times.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `${label.padEnd(22)} c=${String(concurrency).padStart(2)}  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  ` +
-      `${(times.length / seconds).toFixed(1).padStart(7)} req/s  failures ${failures}`,
-  );
-}
-
-console.log('# ingest (corpus embedding model, fresh index each)');
-const defaultIndex = await tempDir('bench-index');
-printIngest('default corpus', ingestStage(defaultCorpusDir, defaultIndex));
-const syntheticDir = await tempDir('bench-synthetic');
-const synthetic = await writeSyntheticCorpus(defaultCorpusDir, syntheticDir, SYNTHETIC_WORDS);
-printIngest(`synthetic (${synthetic.documents} docs)`, ingestStage(syntheticDir, await tempDir('bench-index')));
-
-console.log('\n# serving (default corpus, real HTTP on loopback)');
 const questions = (await readFile(path.join(sharedDir, 'eval/dev-qa.jsonl'), 'utf8'))
   .split('\n')
   .filter(Boolean)
   .map((line) => (JSON.parse(line) as { q: string }).q);
-const server = await startServer(withConfig({ corpusDir: defaultCorpusDir, indexDir: defaultIndex, embedder: 'corpus', port: 0, rateLimitPerMinute: 0 }), silentLogger);
-for (const concurrency of [1, 16]) {
-  await latency('GET /health', concurrency, () => fetch(`${server.url}/health`));
-  await latency('POST /ask', concurrency, (i) =>
-    fetch(`${server.url}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[i % questions.length] }) }),
+
+let firstP95: number | undefined;
+console.log(`# commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim()}; corpus embedding model; synthetic corpora resampled from the default one`);
+console.log(`# ingest: fresh index, one process each. serving: quire serve in its own process, autocannon over loopback, ${ASK_SECONDS} s per level, dev-qa questions in turn`);
+for (const scale of SCALES) {
+  const corpusDir = await tempDir(`bench-corpus-${scale}`);
+  const { documents } = await writeSyntheticCorpus(defaultCorpusDir, corpusDir, scale * WORDS_PER_CHUNK);
+  const indexDir = await tempDir(`bench-index-${scale}`);
+  const q = stage('ingest-stage.ts', [corpusDir, indexDir]);
+  const modelDir = path.join(indexDir, 'current', 'model');
+  const lc = stage('langchain-stage.ts', [corpusDir, modelDir]);
+  console.log(
+    `\n${q.chunks} chunks (${documents} docs)\n` +
+      `  ingest      ${f0(q.ingestChunksPerSec)} chunks/s end to end (${(q.ingestMs! / 1000).toFixed(1)} s, fit included; phases: fit+load ${f0(q.beforeEmbedMs)} ms, embed ${f0(q.embedMs)} ms, write ${f0(q.writeMs)} ms), peak RSS ${q.ingestPeakRssMb} MB\n` +
+      `  embed phase ${f0(q.embedChunksPerSec)} chunks/s | plain-JS limit ${f0(q.plainChunksPerSec)} chunks/s (max |Δ| ${q.plainMaxDiff!.toExponential(1)}) | embed/limit ${f2(q.embedChunksPerSec! / q.plainChunksPerSec!)}\n` +
+      `  LangChain.js (splitter + library pipeline + HNSWLib, no fit) ${f0(lc.chunksPerSec)} chunks/s over ${lc.chunks} chunks, peak RSS ${lc.peakRssMb} MB | Quire/LangChain ${f2(q.ingestChunksPerSec! / lc.chunksPerSec!)}`,
+  );
+  const served = await benchServe({ indexDir, corpusDir, questions, seconds: ASK_SECONDS });
+  const [one, many] = served.ask;
+  firstP95 ??= one!.p95;
+  console.log(
+    `  serve       cold start ${(served.coldStartMs / 1000).toFixed(1)} s, RSS ${served.rssAfterLoadMb} MB loaded, ${served.rssAfterAskMb} MB after /ask (high-water ${served.rssPeakMb} MB)\n` +
+      `  /ask        c=1 p50 ${f0(one!.p50)} ms p95 ${f0(one!.p95)} ms ${one!.reqPerSec.toFixed(1)} req/s | c=16 p50 ${f0(many!.p50)} ms p95 ${f0(many!.p95)} ms ${many!.reqPerSec.toFixed(1)} req/s | errors ${one!.errors + many!.errors}\n` +
+      `  ratios      req/s c=16/c=1 ${f2(many!.reqPerSec / one!.reqPerSec)} | p95 c=1 vs ${SCALES[0]} chunks ${f2(one!.p95 / firstP95)}`,
   );
 }
-await server.close();

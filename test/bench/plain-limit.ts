@@ -1,0 +1,45 @@
+/**
+ * The plain-JS embedding limit for a corpus model: the library's tokenizer
+ * (the part any embedding path keeps) plus a table sum and normalisation in a
+ * plain loop, no ONNX session and no tensors. The ingest's embed phase is
+ * compared with this on the same texts.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import onnxProto from 'onnx-proto';
+import { libraryTokenizer } from '../../src/embedding/corpus-model/tokenizer.js';
+
+const { onnx } = onnxProto;
+
+export interface PlainTableModel {
+  encode(text: string): number[];
+  table: Float32Array;
+  dims: number;
+}
+
+/** Reads a corpus model directory: its tokenizer through transformers.js, its table out of the ONNX graph. */
+export async function readPlainTableModel(modelDir: string): Promise<PlainTableModel> {
+  const json = JSON.parse(await readFile(path.join(modelDir, 'tokenizer.json'), 'utf8')) as Record<string, unknown>;
+  const config = JSON.parse(await readFile(path.join(modelDir, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>;
+  const tokenizer = libraryTokenizer(json, config);
+  const model = onnx.ModelProto.decode(await readFile(path.join(modelDir, 'onnx', 'model.onnx')));
+  const init = model.graph!.initializer![0]!;
+  const raw = init.rawData!;
+  const table = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  return { encode: (text) => tokenizer.encode(text), table, dims: Number(init.dims![1]) };
+}
+
+/** Mean of the token rows, L2-normalised (the mean's 1/n cancels in the normalisation). */
+export function plainEmbed(model: PlainTableModel, text: string): Float32Array {
+  const { table, dims } = model;
+  const sum = new Float64Array(dims);
+  for (const id of model.encode(text)) {
+    const at = id * dims;
+    for (let j = 0; j < dims; j++) sum[j]! += table[at + j]!;
+  }
+  let norm = 0;
+  for (let j = 0; j < dims; j++) norm += sum[j]! * sum[j]!;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return Float32Array.from(sum, (v) => v * scale);
+}
