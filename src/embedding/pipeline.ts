@@ -1,6 +1,7 @@
 /**
  * The one path every embedding takes: a transformers.js feature-extraction
- * pipeline with mean pooling and L2 normalisation, run in batches. The neural
+ * pipeline (its tokenizer and ONNX session) with mean pooling and L2
+ * normalisation, run in batches. The neural
  * model and the corpus model differ only in the directory they load from.
  *
  * transformers.js keeps its settings in a global `env` that it reads on every
@@ -12,6 +13,7 @@
  * @module
  */
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import { meanPoolNormalized } from './pooling.js';
 
 export type { FeatureExtractionPipeline };
 
@@ -77,19 +79,30 @@ function withTimeout(loading: Promise<FeatureExtractionPipeline>, { ms, error }:
   });
 }
 
-/** Embeds `texts` in batches of `batchSize`: one L2-normalised Float32Array per text. */
+/**
+ * Embeds `texts` in batches of `batchSize`: one L2-normalised Float32Array per
+ * text, in the order given. transformers.js tokenizes and runs the ONNX session;
+ * pooling is Quire's own loop (pooling.ts). Texts are batched by similar length
+ * so that a batch's padding — work the session does for nothing — stays small.
+ */
 export async function embedBatches(extractor: FeatureExtractionPipeline, texts: readonly string[], batchSize: number): Promise<Float32Array[]> {
-  const out: Float32Array[] = [];
-  for (let from = 0; from < texts.length; from += batchSize) {
-    const tensor = await extractor(texts.slice(from, from + batchSize), { pooling: 'mean', normalize: true });
-    const [rows = 0, dims = 0] = tensor.dims;
-    const data = tensor.data as Float32Array;
-    for (let i = 0; i < rows; i++) {
-      const vector = data.slice(i * dims, (i + 1) * dims);
-      // A text with no token the model has a vector for pools to 0/0 = NaN: report it as the zero vector.
-      if (vector.some(Number.isNaN)) vector.fill(0);
-      out.push(vector);
-    }
+  const out = new Array<Float32Array>(texts.length);
+  const byLength = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+  for (let from = 0; from < byLength.length; from += batchSize) {
+    const batch = byLength.slice(from, from + batchSize);
+    const vectors = await embedBatch(extractor, batch.map((i) => texts[i]!));
+    batch.forEach((i, j) => (out[i] = vectors[j]!));
   }
   return out;
+}
+
+/** The feature-extraction pipeline's own steps, minus its pooling. */
+async function embedBatch(extractor: FeatureExtractionPipeline, texts: string[]): Promise<Float32Array[]> {
+  const inputs = extractor.tokenizer(texts, { padding: true, truncation: true });
+  const outputs = await extractor.model(inputs);
+  const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
+  const [rows = 0, seq = 0, dims = 0] = hidden.dims as number[];
+  // The tokenizer's mask is BigInt64: converted once per token, not once per token and dimension.
+  const mask = Uint8Array.from(inputs.attention_mask.data as BigInt64Array, Number);
+  return meanPoolNormalized(hidden.data as Float32Array, mask, rows, seq, dims);
 }

@@ -25,6 +25,9 @@ import { planDocuments } from './plan.js';
 import { readPreviousBuild, type PreviousBuild } from './previous.js';
 import { buildVectorIndex } from './vectors.js';
 
+/** Embedding batches handed to the embedder at once (progress is reported between calls). */
+const EMBED_BATCHES_PER_CALL = 32;
+
 /** Share of unseen words in the corpus above which the summary advises `--refit`. */
 const REFIT_ADVICE_THRESHOLD = 0.05;
 
@@ -197,11 +200,13 @@ async function embedChunks(
   const all: (Float32Array | undefined)[] = chunks.map(storedVector);
   const todo = chunks.flatMap((chunk, i) => (all[i] ? [] : [i]));
   onProgress({ phase: 'embed', done: 0, total: todo.length });
-  for (let from = 0; from < todo.length; from += batchSize) {
-    const batch = todo.slice(from, from + batchSize);
+  // Many batches per call: the embedder batches texts of similar length together, which needs a choice of texts.
+  const group = batchSize * EMBED_BATCHES_PER_CALL;
+  for (let from = 0; from < todo.length; from += group) {
+    const batch = todo.slice(from, from + group);
     const vectors = await embedder.embed(batch.map((i) => chunks[i]!.text));
     batch.forEach((i, j) => (all[i] = vectors[j]));
-    onProgress({ phase: 'embed', done: Math.min(from + batchSize, todo.length), total: todo.length });
+    onProgress({ phase: 'embed', done: Math.min(from + group, todo.length), total: todo.length });
   }
   return { all: all as Float32Array[], embedded: todo.length };
 }
