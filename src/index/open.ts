@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { openCorpusEmbedder, openNeuralEmbedder, type Embedder } from '../embedding/embedder.js';
 import { memoizeEmbedder } from '../embedding/memo.js';
 import { QuireError } from '../errors.js';
-import type { LexicalStats } from '../retrieval/bm25.js';
+import { lexicalIndex, type LexicalIndex } from '../retrieval/bm25.js';
 import type { Chunk } from '../types.js';
 import { readChunks, readLexical, readVectors } from './files.js';
 import { currentBuildDir, MODEL_DIR } from './layout.js';
@@ -29,7 +29,7 @@ export interface LoadedIndex {
   labelById: Map<string, number>;
   documents: Map<string, ManifestDocument>;
   vectors: VectorIndex;
-  lexical: LexicalStats;
+  lexical: LexicalIndex;
   embedder: Embedder;
 }
 
@@ -62,7 +62,7 @@ export async function openIndex(config: Config, buildDir?: string): Promise<Load
     labelById: new Map(manifest.labels.map((id, label) => [id, label])),
     documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
     vectors,
-    lexical,
+    lexical: lexicalIndex(lexical),
     embedder: memoizeEmbedder(embedder, MEMO_ENTRIES),
   };
 }

@@ -1,11 +1,20 @@
 /**
  * BM25 (Robertson & Zaragoza, "The Probabilistic Relevance Framework", 2009):
- * the lexical half of hybrid retrieval. Statistics are built once at ingest and
- * stored as `lexical.json`; scoring is a pure function of them.
+ * the lexical half of hybrid retrieval.
+ *
+ * Postings live in typed arrays (one run of ascending labels and term
+ * frequencies per term), with each term's IDF, each chunk's length norm and
+ * each term's largest possible contribution computed once when the index is
+ * built or loaded. A query is scored document-at-a-time with MaxScore pruning
+ * (Turtle & Flood, "Query evaluation: strategies and optimizations", 1995) into
+ * a bounded top-k heap: chunks that cannot reach the current k-th score are
+ * skipped without being scored. Scores are summed in the query's term order, so
+ * they are bit-for-bit those of scoring every posting.
  * @module
  */
 import { tokenize } from '../text/tokenize.js';
 
+/** BM25's statistics in plain JSON form: what `lexical.json` stores. */
 export interface LexicalStats {
   /** Term-frequency saturation. @default 1.2 */
   k1: number;
@@ -14,8 +23,27 @@ export interface LexicalStats {
   /** Token count of each chunk, by label. */
   lengths: number[];
   avgLength: number;
-  /** term → [label, term frequency] pairs. */
+  /** term → [label, term frequency] pairs, labels ascending. */
   postings: Record<string, [number, number][]>;
+}
+
+/** BM25 ready to search: postings in typed arrays and every per-term and per-chunk factor precomputed. */
+export interface LexicalIndex {
+  readonly k1: number;
+  readonly b: number;
+  readonly avgLength: number;
+  /** Token count of each chunk, by label. */
+  readonly lengths: Uint32Array;
+  /** Term → its id: postings of term t are `labels[offsets[t]] … labels[offsets[t + 1] - 1]`. */
+  readonly termIds: ReadonlyMap<string, number>;
+  readonly offsets: Uint32Array;
+  readonly labels: Uint32Array;
+  readonly tfs: Uint32Array;
+  readonly idfs: Float64Array;
+  /** `k1 · (1 − b + b · length / avgLength)` per chunk. */
+  readonly norms: Float64Array;
+  /** Each term's largest contribution to any chunk's score: MaxScore's upper bounds. */
+  readonly maxImpacts: Float64Array;
 }
 
 export function buildLexicalStats(texts: readonly string[], k1 = 1.2, b = 0.75): LexicalStats {
@@ -32,27 +60,173 @@ export function buildLexicalStats(texts: readonly string[], k1 = 1.2, b = 0.75):
 }
 
 /** Robertson–Spärck Jones IDF with the +1 that keeps it positive for very common terms. */
-export function idf(stats: LexicalStats, term: string): number {
-  const n = stats.lengths.length;
-  const df = stats.postings[term]?.length ?? 0;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+const rsjIdf = (chunks: number, df: number): number => Math.log(1 + (chunks - df + 0.5) / (df + 0.5));
+
+export function idf(index: LexicalIndex, term: string): number {
+  const t = index.termIds.get(term);
+  return t === undefined ? rsjIdf(index.lengths.length, 0) : index.idfs[t]!;
 }
 
-/** The top `k` labels for `query`, best first. Terms repeated in the query count once. */
-export function searchLexical(stats: LexicalStats, query: string, k: number): { label: number; score: number }[] {
-  const scores = new Map<number, number>();
-  const { k1, b, lengths, avgLength } = stats;
+/** Packs JSON statistics into the searchable form. */
+export function lexicalIndex(stats: LexicalStats): LexicalIndex {
+  const terms = Object.keys(stats.postings);
+  const termIds = new Map(terms.map((term, t) => [term, t]));
+  const offsets = new Uint32Array(terms.length + 1);
+  terms.forEach((term, t) => (offsets[t + 1] = offsets[t]! + stats.postings[term]!.length));
+  const labels = new Uint32Array(offsets[terms.length]!);
+  const tfs = new Uint32Array(labels.length);
+  terms.forEach((term, t) => {
+    let at = offsets[t]!;
+    for (const [label, tf] of stats.postings[term]!) {
+      labels[at] = label;
+      tfs[at++] = tf;
+    }
+  });
+  return withFactors({ k1: stats.k1, b: stats.b, avgLength: stats.avgLength, lengths: Uint32Array.from(stats.lengths), termIds, offsets, labels, tfs });
+}
+
+type Postings = Omit<LexicalIndex, 'idfs' | 'norms' | 'maxImpacts'>;
+
+/** Adds IDFs, length norms and per-term upper bounds to packed postings. */
+export function withFactors(p: Postings): LexicalIndex {
+  const { k1, b, avgLength, lengths, offsets, labels, tfs } = p;
+  const terms = offsets.length - 1;
+  // The same expressions, in the same order, as scoring used to evaluate per posting: identical scores.
+  const norms = Float64Array.from(lengths, (length) => k1 * (1 - b + (b * length) / (avgLength || 1)));
+  const idfs = new Float64Array(terms);
+  const maxImpacts = new Float64Array(terms);
+  for (let t = 0; t < terms; t++) {
+    const weight = (idfs[t] = rsjIdf(lengths.length, offsets[t + 1]! - offsets[t]!));
+    let best = 0;
+    for (let at = offsets[t]!; at < offsets[t + 1]!; at++) best = Math.max(best, impact(weight, tfs[at]!, k1, norms[labels[at]!]!));
+    maxImpacts[t] = best;
+  }
+  return { ...p, idfs, norms, maxImpacts };
+}
+
+const impact = (weight: number, tf: number, k1: number, norm: number): number => (weight * tf * (k1 + 1)) / (tf + norm);
+
+/** Slack on pruning decisions, so that a bound summed in another order never prunes a chunk that ties. */
+const PRUNE_SLACK = 1e-9;
+
+/** The top `k` labels for `query`, best first (ties: lower label first). Terms repeated in the query count once. */
+export function searchLexical(index: LexicalIndex, query: string, k: number): { label: number; score: number }[] {
+  const terms: number[] = [];
   for (const term of new Set(tokenize(query))) {
-    const postings = stats.postings[term];
-    if (!postings) continue;
-    const weight = idf(stats, term);
-    for (const [label, tf] of postings) {
-      const norm = k1 * (1 - b + (b * (lengths[label] ?? 0)) / (avgLength || 1));
-      scores.set(label, (scores.get(label) ?? 0) + (weight * tf * (k1 + 1)) / (tf + norm));
+    const t = index.termIds.get(term);
+    if (t !== undefined) terms.push(t);
+  }
+  if (terms.length === 0 || k <= 0) return [];
+  const { offsets, labels, tfs, idfs, norms, maxImpacts, k1 } = index;
+  const n = terms.length;
+  const cursor = Uint32Array.from(terms, (t) => offsets[t]!);
+  const end = Uint32Array.from(terms, (t) => offsets[t + 1]!);
+  // Query positions by upper bound, smallest first; bound[i] = sum of the i + 1 smallest.
+  const order = Array.from(terms, (_, q) => q).sort((x, y) => maxImpacts[terms[x]!]! - maxImpacts[terms[y]!]!);
+  const bound = new Float64Array(n);
+  order.forEach((q, i) => (bound[i] = (i > 0 ? bound[i - 1]! : 0) + maxImpacts[terms[q]!]!));
+  const contribution = new Float64Array(n);
+  const top = createTopK(k);
+  // order[0 … firstEssential − 1] together cannot lift a chunk into the top k: only the others propose candidates.
+  let firstEssential = 0;
+
+  for (;;) {
+    let label = Infinity;
+    for (let i = firstEssential; i < n; i++) {
+      const q = order[i]!;
+      if (cursor[q]! < end[q]!) label = Math.min(label, labels[cursor[q]!]!);
+    }
+    if (label === Infinity) break;
+    contribution.fill(0);
+    let partial = 0;
+    for (let i = firstEssential; i < n; i++) {
+      const q = order[i]!;
+      if (cursor[q]! < end[q]! && labels[cursor[q]!] === label) {
+        partial += contribution[q] = impact(idfs[terms[q]!]!, tfs[cursor[q]!]!, k1, norms[label]!);
+        cursor[q]!++;
+      }
+    }
+    let pruned = false;
+    for (let i = firstEssential - 1; i >= 0; i--) {
+      if (partial + bound[i]! + PRUNE_SLACK < top.threshold()) {
+        pruned = true;
+        break;
+      }
+      const q = order[i]!;
+      const at = (cursor[q] = seek(labels, cursor[q]!, end[q]!, label));
+      if (at < end[q]! && labels[at] === label) partial += contribution[q] = impact(idfs[terms[q]!]!, tfs[at]!, k1, norms[label]!);
+    }
+    if (pruned) continue;
+    let score = 0;
+    for (let q = 0; q < n; q++) score += contribution[q]!;
+    if (top.offer(label, score)) {
+      while (firstEssential < n && bound[firstEssential]! + PRUNE_SLACK < top.threshold()) firstEssential++;
     }
   }
-  return [...scores]
-    .map(([label, score]) => ({ label, score }))
-    .sort((x, y) => y.score - x.score || x.label - y.label)
-    .slice(0, k);
+  return top.sorted();
+}
+
+/** First position in `labels[from … to)` holding a label ≥ `label` (labels ascend): galloping, then binary search. */
+function seek(labels: Uint32Array, from: number, to: number, label: number): number {
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < to && labels[hi]! < label) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, to);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (labels[mid]! < label) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The best `k` (label, score) pairs offered, in a min-heap whose root is the
+ * worst kept: lowest score, and of equal scores the highest label.
+ */
+function createTopK(k: number) {
+  const labels: number[] = [];
+  const scores: number[] = [];
+  const worse = (i: number, j: number) => scores[i]! < scores[j]! || (scores[i] === scores[j] && labels[i]! > labels[j]!);
+  const swap = (i: number, j: number) => {
+    [labels[i], labels[j]] = [labels[j]!, labels[i]!];
+    [scores[i], scores[j]] = [scores[j]!, scores[i]!];
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < labels.length && worse(l, m)) m = l;
+      if (r < labels.length && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  return {
+    /** The score a new chunk must beat to enter; 0 until k are kept (every BM25 score is positive). */
+    threshold: () => (labels.length < k ? 0 : scores[0]!),
+    /** Labels arrive in ascending order, so a tie with the worst kept loses (it has the higher label). */
+    offer(label: number, score: number): boolean {
+      if (labels.length < k) {
+        labels.push(label);
+        scores.push(score);
+        for (let i = labels.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+        return true;
+      }
+      if (score <= scores[0]!) return false;
+      labels[0] = label;
+      scores[0] = score;
+      siftDown(0);
+      return true;
+    },
+    sorted: () =>
+      labels.map((label, i) => ({ label, score: scores[i]! })).sort((x, y) => y.score - x.score || x.label - y.label),
+  };
 }

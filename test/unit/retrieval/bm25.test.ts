@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicalStats, idf, searchLexical } from '../../../src/retrieval/bm25.js';
+import { buildLexicalStats, idf, lexicalIndex, searchLexical, type LexicalStats } from '../../../src/retrieval/bm25.js';
 
 const texts = [
   'The gas pipeline from Karachi to Lahore will carry 12.4 billion cubic metres of gas.',
@@ -9,7 +9,7 @@ const texts = [
 ];
 
 describe('BM25', () => {
-  const stats = buildLexicalStats(texts);
+  const stats = lexicalIndex(buildLexicalStats(texts));
 
   it('ranks the chunk that holds the rare query terms first', () => {
     const [best] = searchLexical(stats, 'How much gas will the Karachi–Lahore pipeline carry?', 3);
@@ -39,7 +39,7 @@ describe('BM25', () => {
   });
 
   it('survives a JSON round trip (what lexical.json stores)', () => {
-    const restored = JSON.parse(JSON.stringify(stats));
+    const restored = lexicalIndex(JSON.parse(JSON.stringify(buildLexicalStats(texts))) as LexicalStats);
     expect(searchLexical(restored, 'Druzhba exercises', 2)).toEqual(searchLexical(stats, 'Druzhba exercises', 2));
   });
 });
