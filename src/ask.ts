@@ -13,9 +13,9 @@ import { createRetriever } from './retrieval/retriever.js';
 import type { RetrievedChunk } from './retrieval/types.js';
 import { checkCitations } from './answering/citations.js';
 import { composeExtractive } from './answering/compose.js';
-import { generateAnswer, rewriteWithLlm } from './answering/generate.js';
-import type { Llm } from './answering/llm.js';
-import type { Prompts } from './answering/prompts.js';
+import { rewriteWithLlm, type Generation } from './answering/generate.js';
+import { answerWithLlm } from './answering/generated-answer.js';
+import type { UnsupportedSentence } from './answering/verify/gate.js';
 
 export interface Citation {
   id: string;
@@ -37,6 +37,8 @@ export interface Answer {
   /** `extractive`, or `llm` when the text was generated. */
   mode: 'extractive' | 'llm';
   warnings: string[];
+  /** Generated sentences removed because they cite nothing, or nothing that supports them. */
+  unsupported: UnsupportedSentence[];
   timings: { retrieveMs: number; answerMs: number };
 }
 
@@ -50,19 +52,17 @@ export interface AskHooks {
   /** The retrieved sources, as soon as retrieval is done (before the answer). */
   onRetrieved?: (sources: Citation[]) => void;
   /**
-   * Pieces of the answer text as they are produced. With an LLM these are its raw
-   * tokens; if its answer is then rejected, the final `answer` differs from them.
+   * Pieces of the answer text as they are produced. With an LLM, each generated sentence
+   * once it is verified; when none passes, the fallback answer's words.
    */
   onToken?: (text: string) => void;
+  /** Aborted when nobody waits for the answer any more: cancels the LLM's generation upstream. */
+  signal?: AbortSignal;
 }
 
 export type AskSettings = Pick<Config, 'topK' | 'candidateK' | 'rrfK' | 'minEvidence' | 'maxAnswerSentences'>;
 
-/** An LLM and its prompts, when one is configured. */
-export interface Generation {
-  llm: Llm;
-  prompts: Prompts;
-}
+export type { Generation };
 
 export interface Asker {
   ask(request: AskRequest, hooks?: AskHooks): Promise<Answer>;
@@ -73,6 +73,7 @@ interface Draft {
   grounded: boolean;
   mode: Answer['mode'];
   warnings: string[];
+  unsupported?: UnsupportedSentence[];
 }
 
 export function createAsker(getIndex: () => LoadedIndex, conversations: ConversationStore, settings: AskSettings, generation: Generation | null = null): Asker {
@@ -87,7 +88,7 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
       }
 
       const t0 = performance.now();
-      const { query, carried } = await standaloneQuery(question, history ?? [], generation, warnings);
+      const { query, carried } = await standaloneQuery(question, history ?? [], generation, warnings, hooks.signal);
       // A follow-up is about what the previous answer cited.
       const focus = query === question ? undefined : { chunkIds: new Set(history?.at(-1)?.citedIds), carried };
       const retrieved = await createRetriever(index).retrieve(query, {
@@ -111,7 +112,8 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
       };
       let streamed = false;
       const onToken = hooks.onToken && ((text: string) => ((streamed = true), hooks.onToken!(text)));
-      const draft = generation ? await generated(generation, query, retrieved, retrievedIds, extractive, onToken) : await extractive();
+      const quoted = await extractive();
+      const draft: Draft = generation ? await answerWithLlm(generation, query, retrieved, quoted, { onToken, signal: hooks.signal }) : quoted;
       if (!streamed && hooks.onToken) for (const piece of draft.text.match(/\S+\s*/g) ?? []) hooks.onToken(piece);
 
       // Nothing reaches the user citing a chunk that retrieval did not return.
@@ -130,6 +132,7 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
         ...(query !== question && { rewrittenQuery: query }),
         mode: draft.mode,
         warnings,
+        unsupported: draft.unsupported ?? [],
         timings: { retrieveMs: round(t1 - t0), answerMs: round(t2 - t1) },
       };
       conversations.append(id, { question, rewritten: query, answer: answer.answer, citedIds: checked.valid });
@@ -147,45 +150,20 @@ async function standaloneQuery(
   history: readonly Turn[],
   generation: Generation | null,
   warnings: string[],
+  signal: AbortSignal | undefined,
 ): Promise<{ query: string; carried: string[] }> {
   if (history.length > 0 && generation) {
     try {
-      return { query: await rewriteWithLlm(generation.llm, generation.prompts, question, history), carried: [] };
+      const rewrite = await rewriteWithLlm(generation.llm, generation.prompts, question, history, signal);
+      if (rewrite.ok) return { query: rewrite.query, carried: [] };
+      warnings.push(`the LLM's rewrite of the follow-up was not used (${rewrite.reason}); used the previous question's terms instead`);
     } catch (error) {
+      if (signal?.aborted) throw error;
       warnings.push(`the LLM could not rewrite the follow-up (${(error as Error).message}); used the previous question's terms instead`);
     }
   }
   const { query, carried } = rewriteFollowUp(question, history);
   return { query, carried };
-}
-
-/**
- * The LLM's answer when it cites at least one retrieved chunk. Otherwise — it
- * failed, timed out, or cited nothing valid — the extractive answer when that
- * one is grounded (a checked quote beats an unverifiable sentence), else the
- * LLM's text marked ungrounded.
- */
-async function generated(
-  { llm, prompts }: Generation,
-  query: string,
-  retrieved: readonly RetrievedChunk[],
-  retrievedIds: ReadonlySet<string>,
-  extractive: () => Promise<Draft>,
-  onToken: ((text: string) => void) | undefined,
-): Promise<Draft> {
-  let text: string;
-  try {
-    text = await generateAnswer(llm, prompts, query, retrieved, onToken);
-  } catch (error) {
-    const fallback = await extractive();
-    return { ...fallback, warnings: [`LLM generation failed: ${(error as Error).message}; answered with quoted sentences instead`] };
-  }
-  if (checkCitations(text, retrievedIds).valid.length > 0) return { text, grounded: true, mode: 'llm', warnings: [] };
-  const fallback = await extractive();
-  if (fallback.grounded) {
-    return { ...fallback, warnings: ['the generated answer cited none of the retrieved sources; answered with quoted sentences instead'] };
-  }
-  return { text, grounded: false, mode: 'llm', warnings: ['the generated answer cites none of the retrieved sources'] };
 }
 
 function toCitation({ chunk, title, score }: RetrievedChunk): Citation {

@@ -13,6 +13,11 @@ const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+// `new URL('localhost:11434')` parses (as the scheme "localhost:"), so z.string().url() alone accepts it.
+const httpUrl = z
+  .string()
+  .url()
+  .refine((v) => /^https?:\/\//i.test(v), 'must start with http:// or https://, e.g. http://127.0.0.1:11434/v1');
 const list = z
   .union([z.array(z.string()), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
@@ -40,7 +45,7 @@ export const SETTINGS = {
   conversationTurns: { env: 'QUIRE_CONVERSATION_TURNS', flag: 'conversation-turns', schema: int(1, 100).default(20), help: 'Turns kept per conversation.' },
   conversationTtlMs: { env: 'QUIRE_CONVERSATION_TTL_MS', flag: 'conversation-ttl-ms', schema: int(1_000, 7 * 86_400_000).default(3_600_000), help: 'Idle time after which a conversation is forgotten.' },
   maxConversations: { env: 'QUIRE_MAX_CONVERSATIONS', flag: 'max-conversations', schema: int(1, 1_000_000).default(1_000), help: 'Conversations kept in memory (least recently used go first).' },
-  llmUrl: { env: 'QUIRE_LLM_URL', flag: 'llm-url', schema: z.string().url().optional(), help: 'OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1. Unset: extractive answers.' },
+  llmUrl: { env: 'QUIRE_LLM_URL', flag: 'llm-url', schema: httpUrl.optional(), help: 'OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1. Unset: extractive answers.' },
   llmModel: { env: 'QUIRE_LLM_MODEL', flag: 'llm-model', schema: z.string().min(1).default('llama3.1'), help: 'Model name sent to the LLM endpoint.' },
   llmApiKey: { env: 'QUIRE_LLM_API_KEY', flag: 'llm-api-key', schema: z.string().optional(), help: 'API key for the LLM endpoint, if it wants one.' },
   llmTimeoutMs: { env: 'QUIRE_LLM_TIMEOUT_MS', flag: 'llm-timeout-ms', schema: int(100, 600_000).default(30_000), help: 'Time the LLM may take before Quire falls back to the extractive answer.' },

@@ -16,11 +16,11 @@ const HISTORY_FILE = 'cli-conversations.json';
 
 export async function runAskCommand(
   config: Config,
-  _log: Logger,
+  log: Logger,
   { question, conversationId, json }: { question: string; conversationId: string | undefined; json: boolean },
 ): Promise<number> {
   if (!question.trim()) throw new QuireError('invalid_request', 'Give a question: quire ask "Where did Imran Khan meet President Putin?"');
-  const { asker, conversations } = await openLocalAsker(config);
+  const { asker, conversations } = await openLocalAsker(config, log);
   const historyFile = path.join(config.indexDir, HISTORY_FILE);
   const saved: Record<string, Turn[]> = JSON.parse(await readFile(historyFile, 'utf8').catch(() => '{}'));
   if (conversationId) for (const turn of saved[conversationId] ?? []) conversations.append(conversationId, turn);

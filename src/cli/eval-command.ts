@@ -16,7 +16,7 @@ const DEFAULT_EVAL_DIR = path.join('..', 'shared', 'eval');
 
 export async function runEvalCommand(
   config: Config,
-  _log: Logger,
+  log: Logger,
   o: { qaFile: string | undefined; conversationsFile: string | undefined; json: boolean },
 ): Promise<number> {
   const qaFile = o.qaFile ?? defaultFile('dev-qa.jsonl', o.conversationsFile);
@@ -25,7 +25,7 @@ export async function runEvalCommand(
     throw new QuireError('invalid_request', 'No eval set given and none found in ../shared/eval: pass --qa FILE and/or --conversations FILE.');
   }
   const [qa, conversations] = await Promise.all([qaFile ? readQaSet(qaFile) : [], conversationsFile ? readConversationSet(conversationsFile) : []]);
-  const { asker } = await openLocalAsker(config);
+  const { asker } = await openLocalAsker(config, log);
   const report = await runEval(asker, qa, conversations);
   process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   return 0;

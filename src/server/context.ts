@@ -2,6 +2,7 @@
  * What the routes share: settings, logger, the live index, the asker and the re-index jobs.
  * @module
  */
+import type { Llm } from '../answering/llm.js';
 import type { Asker } from '../ask.js';
 import type { Config } from '../config.js';
 import { QuireError } from '../errors.js';
@@ -17,6 +18,8 @@ export interface ServerDeps {
   asker: Asker;
   /** Background re-indexes, started by the admin routes and `--watch`. */
   jobs: ReindexJobs;
+  /** The configured LLM, for GET /health; null without one. */
+  llm?: Llm | null;
 }
 
 /** The loaded index, or the 503 that says why there is none. */

@@ -39,7 +39,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Logger, options: StartServerOptions = {}): Promise<RunningServer> {
-  const generation = await loadGeneration(config);
+  const generation = await loadGeneration(config, log);
   const holder = createIndexHolder(config, log);
   await holder.refresh();
   if (!holder.current()) log.warn('no index loaded yet; answering 503 until one is built', { indexDir: config.indexDir, problem: holder.problem()?.message });
@@ -48,7 +48,7 @@ export async function startServer(config: Config, log: Logger, options: StartSer
   const conversations = createConversationStore({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
   const asker = createAsker(() => requireIndex(holder), conversations, config, generation);
   const jobs = createReindexJobs({ run: createChildIngestRunner({ config, log }), holder, log });
-  const app = createApp({ config, log, holder, asker, jobs });
+  const app = createApp({ config, log, holder, asker, jobs, llm: generation?.llm ?? null });
 
   // Not `serve()`: it cannot pass an error handler, and requests it cannot turn into a
   // fetch Request (a backslash in the path, a bad Host) would get an empty 400.

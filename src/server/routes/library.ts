@@ -3,6 +3,7 @@
  * @module
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Llm } from '../../answering/llm.js';
 import { QuireError } from '../../errors.js';
 import { requireIndex, type ServerDeps } from '../context.js';
 import { ChunkResponseSchema, DocumentsResponseSchema, errorResponses, HealthResponseSchema } from '../schemas.js';
@@ -29,7 +30,7 @@ const healthRoute = createRoute({
   responses: { 200: { description: 'Ready', content: { 'application/json': { schema: HealthResponseSchema } } }, 503: errorResponses[503] },
 });
 
-export function registerLibrary(app: OpenAPIHono, { holder, config }: ServerDeps): void {
+export function registerLibrary(app: OpenAPIHono, { holder, llm }: ServerDeps): void {
   app.openapi(chunkRoute, (c) => {
     const { id } = c.req.valid('param');
     const index = requireIndex(holder);
@@ -60,9 +61,19 @@ export function registerLibrary(app: OpenAPIHono, { holder, config }: ServerDeps
       {
         status: 'ok' as const,
         index: { builtAt: manifest.createdAt, documents: manifest.documents.length, chunks: manifest.labels.length, embedder: manifest.embedder },
-        llm: { configured: config.llmUrl !== undefined, model: config.llmUrl ? config.llmModel : null },
+        llm: llmHealth(llm ?? null),
       },
       200,
     );
   });
+}
+
+/** How old the known LLM status may get before /health has the endpoint asked again (in the background). */
+const LLM_STATUS_MAX_AGE_MS = 15_000;
+
+function llmHealth(llm: Llm | null) {
+  if (!llm) return { configured: false, reachable: null, model: null };
+  const status = llm.status();
+  if (!status.checkedAt || Date.now() - Date.parse(status.checkedAt) > LLM_STATUS_MAX_AGE_MS) void llm.probe();
+  return { configured: true, reachable: status.reachable, model: llm.model, modelFound: status.modelFound, ...(status.problem && { problem: status.problem }) };
 }
