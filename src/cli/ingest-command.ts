@@ -41,9 +41,10 @@ export function formatSummary(s: IngestSummary): string {
   if (s.corpusModel) {
     const m = s.corpusModel;
     lines.push(
-      `  corpus model: ${m.refitted ? 'fitted' : 'reused'}, ${m.vocabularySize} words, ${(m.unseenWordRate * 100).toFixed(1)}% of corpus words unseen by it`,
+      m.refitted
+        ? `  corpus model: fitted (${m.refitReason === 'new vocabulary' ? `refitted automatically: ${(m.unseenWordRate * 100).toFixed(1)}% of the corpus's words were new to the previous model` : m.refitReason}), ${m.vocabularySize} words`
+        : `  corpus model: reused, ${m.foldedWords} new words folded in, ${m.vocabularySize} words`,
     );
-    if (m.refitAdvised) lines.push('  advice:    many words are new to the corpus model; run `quire ingest --refit` for better search.');
   }
   for (const failure of d.failed) lines.push(`  failed:    ${failure.path}: ${failure.error}`);
   lines.push(`  index:     ${s.buildDir}`);

@@ -12,7 +12,7 @@ import { createChunker } from '../chunking/chunker.js';
 import type { Config } from '../config.js';
 import { loadCorpus, type CleaningReport, type LoadFailure } from '../corpus/load-corpus.js';
 import { chooseEmbedder } from '../embedding/choose.js';
-import { fitCorpusModel, unseenWordRate } from '../embedding/corpus-model/index.js';
+import { fitCorpusModel, foldInWords, readCorpusModelInfo, unseenWordRate } from '../embedding/corpus-model/index.js';
 import { openCorpusEmbedder, type Embedder } from '../embedding/embedder.js';
 import { QuireError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -28,8 +28,16 @@ import { buildVectorIndex } from './vectors.js';
 /** Embedding batches handed to the embedder at once (progress is reported between calls). */
 const EMBED_BATCHES_PER_CALL = 32;
 
-/** Share of unseen words in the corpus above which the summary advises `--refit`. */
-const REFIT_ADVICE_THRESHOLD = 0.05;
+/**
+ * Share of the corpus's words that the corpus model's fit never saw above which
+ * ingest refits it (and re-embeds everything) instead of folding the new words
+ * in: folded words get vectors, but the latent directions were chosen without
+ * them, so once they are a noticeable part of the text a new fit serves better.
+ */
+const AUTO_REFIT_UNSEEN_RATE = 0.05;
+
+/** Why the corpus model was fitted anew: the first ingest, `--refit`, or too many words new to it. */
+export type RefitReason = 'no previous model' | 'requested' | 'new vocabulary';
 
 export interface IngestProgress {
   phase: 'load' | 'embed' | 'write';
@@ -45,7 +53,15 @@ export interface IngestSummary {
   embedded: number;
   ms: number;
   embedder: { kind: 'neural' | 'corpus'; modelId: string; dims: number; fallbackReason?: string };
-  corpusModel?: { refitted: boolean; vocabularySize: number; unseenWordRate: number; refitAdvised: boolean };
+  corpusModel?: {
+    refitted: boolean;
+    refitReason: RefitReason | null;
+    /** Words new to the model given vectors from their contexts (fold.ts) instead of a refit. */
+    foldedWords: number;
+    vocabularySize: number;
+    /** Share of the corpus's words the previous model's fit had not seen (0 after a refit on it). */
+    unseenWordRate: number;
+  };
   cleaning: CleaningReport;
   buildDir: string;
 }
@@ -130,9 +146,10 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
       ...(model.corpusModel && {
         corpusModel: {
           refitted: model.corpusModel.refitted,
+          refitReason: model.corpusModel.refitReason,
+          foldedWords: model.corpusModel.foldedWords,
           vocabularySize: model.corpusModel.vocabularySize,
           unseenWordRate: model.corpusModel.unseenWordRate,
-          refitAdvised: model.corpusModel.unseenWordRate > REFIT_ADVICE_THRESHOLD,
         },
       }),
       cleaning: corpus.cleaning,
@@ -149,13 +166,14 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
 interface PreparedEmbedder {
   embedder: Embedder;
   fallbackReason?: string;
-  corpusModel?: { refitted: boolean; vocabularySize: number; fittedAt: string; unseenWordRate: number };
+  corpusModel?: { refitted: boolean; refitReason: RefitReason | null; foldedWords: number; vocabularySize: number; fittedAt: string; unseenWordRate: number };
 }
 
 /**
- * The neural model when it is chosen and loads; otherwise the corpus model,
- * reused from the previous build (so unchanged chunks keep their vectors) unless
- * there is none or `--refit` asks for a new fit on the whole current corpus.
+ * The neural model when it is chosen and loads; otherwise the corpus model:
+ * the previous build's, with the corpus's new words folded in (so unchanged
+ * chunks keep their vectors), or a new fit on the whole current corpus when
+ * there is none, `--refit` asks for one, or too many words are new to it.
  */
 async function prepareEmbedder(config: Config, log: Logger, buildDir: string, previous: PreviousBuild | null, chunks: readonly Chunk[]): Promise<PreparedEmbedder> {
   const choice = await chooseEmbedder({
@@ -171,22 +189,27 @@ async function prepareEmbedder(config: Config, log: Logger, buildDir: string, pr
   const modelDir = path.join(buildDir, MODEL_DIR);
   const previousModel = previous && previous.manifest.embedder.kind === 'corpus' ? path.join(previous.dir, MODEL_DIR) : null;
   const texts = chunks.map((chunk) => chunk.text);
-  const reuse = !config.refit && previousModel !== null && existsSync(previousModel) && previous?.manifest.corpusModel !== undefined;
-  let vocabularySize: number;
-  let fittedAt: string;
-  if (reuse) {
+  const canReuse = !config.refit && previousModel !== null && existsSync(previousModel) && previous?.manifest.corpusModel !== undefined;
+  let unseen = 0;
+  if (canReuse) {
     await cp(previousModel, modelDir, { recursive: true });
-    vocabularySize = previous.manifest.corpusModel!.vocabularySize;
-    fittedAt = previous.manifest.corpusModel!.fittedAt;
-  } else {
-    ({ vocabularySize } = await fitCorpusModel(texts, { dims: config.corpusModelDims, dir: modelDir }));
-    fittedAt = new Date().toISOString();
+    unseen = await unseenWordRate(modelDir, texts);
   }
+  const refitReason: RefitReason | null = !canReuse ? (config.refit ? 'requested' : 'no previous model') : unseen > AUTO_REFIT_UNSEEN_RATE ? 'new vocabulary' : null;
+  let foldedWords = 0;
+  if (refitReason) {
+    await rm(modelDir, { recursive: true, force: true });
+    await fitCorpusModel(texts, { dims: config.corpusModelDims, dir: modelDir });
+  } else {
+    foldedWords = await foldInWords(modelDir, texts);
+  }
+  const info = await readCorpusModelInfo(modelDir);
+  if (refitReason === 'new vocabulary') log.info('corpus model refitted: many words are new to it', { unseenWordRate: unseen });
   const embedder = await openCorpusEmbedder(modelDir, { batchSize: config.embedBatchSize });
   return {
     embedder,
     ...(choice.fallbackReason && { fallbackReason: choice.fallbackReason }),
-    corpusModel: { refitted: !reuse, vocabularySize, fittedAt, unseenWordRate: reuse ? await unseenWordRate(modelDir, texts) : 0 },
+    corpusModel: { refitted: refitReason !== null, refitReason, foldedWords, vocabularySize: info.vocabularySize, fittedAt: info.fittedAt, unseenWordRate: unseen },
   };
 }
 

@@ -7,10 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import onnxProto from 'onnx-proto';
 import { libraryTokenizer } from '../../src/embedding/corpus-model/tokenizer.js';
-
-const { onnx } = onnxProto;
+import { decodeEmbeddingTableModel } from '../../src/embedding/onnx-table.js';
 
 export interface PlainTableModel {
   encode(text: string): number[];
@@ -23,11 +21,8 @@ export async function readPlainTableModel(modelDir: string): Promise<PlainTableM
   const json = JSON.parse(await readFile(path.join(modelDir, 'tokenizer.json'), 'utf8')) as Record<string, unknown>;
   const config = JSON.parse(await readFile(path.join(modelDir, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>;
   const tokenizer = libraryTokenizer(json, config);
-  const model = onnx.ModelProto.decode(await readFile(path.join(modelDir, 'onnx', 'model.onnx')));
-  const init = model.graph!.initializer![0]!;
-  const raw = init.rawData!;
-  const table = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-  return { encode: (text) => tokenizer.encode(text), table, dims: Number(init.dims![1]) };
+  const { table, dims } = decodeEmbeddingTableModel(await readFile(path.join(modelDir, 'onnx', 'model.onnx')));
+  return { encode: (text) => tokenizer.encode(text), table, dims };
 }
 
 /** Mean of the token rows, L2-normalised (the mean's 1/n cancels in the normalisation). */

@@ -4,5 +4,6 @@
  * @module
  */
 export { fitCorpusModel, fitCorpusTable, SIGMA_EXPONENT, type FittedCorpusModel } from './fit.js';
+export { foldInWords } from './fold.js';
 export { unseenWordRate } from './unseen.js';
 export { readCorpusModelInfo, writeCorpusModel, MODEL_INFO_FILE, type CorpusModelInfo } from './write.js';

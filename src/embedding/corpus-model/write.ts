@@ -33,10 +33,17 @@ const modelInfoSchema = z.object({
   contexts: z.number().int().nonnegative(),
   svd: z.enum(['exact', 'randomized']),
   fittedAt: z.string(),
+  /** Tokens that came from the fit; later ones were folded in (fold.ts). Absent: all of them. */
+  fitTokens: z.number().int().positive().optional(),
 });
 export type CorpusModelInfo = z.infer<typeof modelInfoSchema>;
 
-export async function writeCorpusModel(dir: string, model: FittedCorpusModel): Promise<CorpusModelInfo> {
+/**
+ * Writes a fitted model, or with `extends` a fitted model with words folded in:
+ * that keeps its id, because folding adds rows and changes none, so every
+ * vector the model made before is still what it would make now.
+ */
+export async function writeCorpusModel(dir: string, model: FittedCorpusModel, extended?: { modelId: string; fittedAt: string; fitTokens: number }): Promise<CorpusModelInfo> {
   const onnx = encodeEmbeddingTableModel({ table: model.table, rows: model.tokens.length, dims: model.dims });
   const tokenizer = JSON.stringify(tokenizerJson(model.tokens));
   // The id names the content, so two fits of the same texts share it and any other fit differs.
@@ -44,14 +51,15 @@ export async function writeCorpusModel(dir: string, model: FittedCorpusModel): P
   const info: CorpusModelInfo = {
     format: 1,
     kind: 'corpus',
-    modelId: `quire-corpus-${hash}`,
+    modelId: extended?.modelId ?? `quire-corpus-${hash}`,
     dims: model.dims,
     vocabularySize: model.vocabularySize,
     tokens: model.tokens.length,
     texts: model.texts,
     contexts: model.contexts,
     svd: model.svd,
-    fittedAt: new Date().toISOString(),
+    fittedAt: extended?.fittedAt ?? new Date().toISOString(),
+    fitTokens: extended?.fitTokens ?? model.tokens.length,
   };
   const config = { model_type: 'bert', architectures: ['BertModel'], hidden_size: model.dims, vocab_size: model.tokens.length, pad_token_id: 0 };
   await mkdir(path.join(dir, 'onnx'), { recursive: true });
