@@ -16,19 +16,23 @@ import { loadText } from './loaders/text.js';
 import type { Loader } from './loaders/types.js';
 import { pickTitle } from './title.js';
 
+/** What kind of document a file is, as people say it (both `.htm` and `.html` are html). */
+export type DocumentType = 'txt' | 'md' | 'html' | 'pdf';
+
 interface Format {
+  type: DocumentType;
   load: Loader;
   /** Whether the text may open with a site's navigation menu: saved or scraped web pages, not papers or notes. */
   navigation: boolean;
 }
 
 const FORMATS: Readonly<Record<string, Format>> = {
-  '.txt': { load: loadText, navigation: true },
-  '.md': { load: loadMarkdown, navigation: false },
-  '.markdown': { load: loadMarkdown, navigation: false },
-  '.html': { load: loadHtml, navigation: true },
-  '.htm': { load: loadHtml, navigation: true },
-  '.pdf': { load: loadPdf, navigation: false },
+  '.txt': { type: 'txt', load: loadText, navigation: true },
+  '.md': { type: 'md', load: loadMarkdown, navigation: false },
+  '.markdown': { type: 'md', load: loadMarkdown, navigation: false },
+  '.html': { type: 'html', load: loadHtml, navigation: true },
+  '.htm': { type: 'html', load: loadHtml, navigation: true },
+  '.pdf': { type: 'pdf', load: loadPdf, navigation: false },
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
@@ -37,6 +41,9 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 export const extensionOf = (file: string): string => path.extname(file).toLowerCase();
 
 export const isSupported = (file: string): boolean => Object.hasOwn(FORMATS, extensionOf(file));
+
+/** The type of a supported file (indexed documents always are); plain text for anything else. */
+export const documentType = (file: string): DocumentType => (isSupported(file) ? FORMATS[extensionOf(file)]!.type : 'txt');
 
 export interface LoadedFile {
   document: Omit<Document, 'id'>;

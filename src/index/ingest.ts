@@ -122,6 +122,7 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
         chunkIds: (chunksByDoc[i] ?? []).map((chunk) => chunk.id),
       })),
       labels: chunks.map((chunk) => chunk.id),
+      failed: corpus.failures,
       ...(model.corpusModel && {
         corpusModel: { vocabularySize: model.corpusModel.vocabularySize, fittedAt: model.corpusModel.fittedAt, unseenWordRate: model.corpusModel.unseenWordRate },
       }),

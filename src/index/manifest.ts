@@ -23,6 +23,8 @@ const manifestSchema = z.object({
   ),
   /** HNSW label i ↔ chunk id labels[i]. */
   labels: z.array(z.string()),
+  /** Files in the corpus directory that could not be indexed, with why (absent in older indexes). */
+  failed: z.array(z.object({ path: z.string(), error: z.string() })).optional(),
   corpusModel: z.object({ vocabularySize: z.number().int(), fittedAt: z.string(), unseenWordRate: z.number() }).optional(),
 });
 

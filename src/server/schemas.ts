@@ -53,9 +53,29 @@ export const ChunkResponseSchema = z
   })
   .openapi('Chunk');
 
+const DocumentTypeSchema = z.enum(['txt', 'md', 'html', 'pdf']).openapi({ description: 'The loader that read it, from the file extension.' });
+
+export const DocumentSummarySchema = z
+  .object({ id: z.string(), title: z.string(), path: z.string(), type: DocumentTypeSchema, chunks: z.number() })
+  .openapi('DocumentSummary');
+
 export const DocumentsResponseSchema = z
-  .object({ documents: z.array(z.object({ id: z.string(), title: z.string(), path: z.string(), chunks: z.number() })) })
+  .object({
+    documents: z.array(DocumentSummarySchema),
+    failed: z.array(z.object({ path: z.string(), error: z.string() })).openapi({ description: 'Files in the corpus directory the last ingest could not index, and why.' }),
+    uploads: z
+      .object({ enabled: z.boolean(), maxBytes: z.number() })
+      .openapi({ description: 'Whether POST /admin/documents exists (an admin token is configured), and its size limit.' }),
+  })
   .openapi('Documents');
+
+export const DocumentParamsSchema = z.object({ id: z.string().min(1).max(300).openapi({ example: 'lavrov-visit-new-strides' }) });
+
+export const DocumentResponseSchema = DocumentSummarySchema.extend({
+  passages: z
+    .array(z.object({ id: z.string(), n: z.number(), text: z.string(), start: z.number(), end: z.number() }))
+    .openapi({ description: 'Every chunk, in document order. Neighbours overlap: `start`/`end` are offsets into the cleaned text.' }),
+}).openapi('Document');
 
 export const HealthResponseSchema = z
   .object({

@@ -130,10 +130,31 @@ describe('read-only routes', () => {
     expect(await (await fetch(`${empty.url}/metrics`)).text()).toMatch(/^quire_index_loaded 0$/m);
   });
 
-  it('GET /documents lists documents with chunk counts', async () => {
-    const { documents } = await (await fetch(`${server.url}/documents`)).json();
+  it('GET /documents lists documents with type and chunk counts, no failures, uploads off without an admin token', async () => {
+    const { documents, failed, uploads } = await (await fetch(`${server.url}/documents`)).json();
     expect(documents).toHaveLength(5);
-    expect(documents[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), path: expect.stringMatching(/\.txt$/), chunks: expect.any(Number) });
+    expect(documents[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), path: expect.stringMatching(/\.txt$/), type: 'txt', chunks: expect.any(Number) });
+    expect(failed).toEqual([]);
+    expect(uploads).toEqual({ enabled: false, maxBytes: expect.any(Number) });
+  });
+
+  it('GET /documents/:id returns every passage in order, together covering the document; 404 naming GET /documents', async () => {
+    const { documents } = await (await fetch(`${server.url}/documents`)).json();
+    const listed = documents.find((doc: { id: string }) => doc.id === 'pakistan-russia-relations-warm-up');
+    const response = await fetch(`${server.url}/documents/pakistan-russia-relations-warm-up`);
+    expect(response.status).toBe(200);
+    const doc = await response.json();
+    expect(doc).toMatchObject({ id: listed.id, title: listed.title, path: listed.path, type: 'txt', chunks: listed.chunks });
+    expect(doc.passages.map((p: { n: number }) => p.n)).toEqual([...Array(listed.chunks).keys()]);
+    for (const [i, passage] of doc.passages.entries()) {
+      const chunk = await (await fetch(`${server.url}/chunks/${encodeURIComponent(passage.id)}`)).json();
+      expect(passage).toEqual({ id: chunk.id, n: chunk.n, text: chunk.text, start: chunk.start, end: chunk.end });
+      // Neighbours overlap or meet across at most a paragraph break: nothing of the document is left out.
+      if (i > 0) expect(passage.start).toBeLessThanOrEqual(doc.passages[i - 1].end + '\n\n'.length);
+    }
+    const missing = await fetch(`${server.url}/documents/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'not_found', message: expect.stringContaining('GET /documents') } });
   });
 
   it('GET /chunks/:id returns text, title, offsets and neighbours; 404 for unknown ids', async () => {

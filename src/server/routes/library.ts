@@ -1,12 +1,15 @@
 /**
- * Read-only views of the index: GET /chunks/:id, GET /documents, GET /health.
+ * Read-only views of the index: GET /chunks/:id, GET /documents,
+ * GET /documents/:id (a whole document, passage by passage), GET /health.
  * @module
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Llm } from '../../answering/llm.js';
+import { documentType } from '../../corpus/load-file.js';
 import { QuireError } from '../../errors.js';
+import type { ManifestDocument } from '../../index/manifest.js';
 import { requireIndex, type ServerDeps } from '../context.js';
-import { ChunkResponseSchema, DocumentsResponseSchema, errorResponses, HealthResponseSchema } from '../schemas.js';
+import { ChunkResponseSchema, DocumentParamsSchema, DocumentResponseSchema, DocumentsResponseSchema, errorResponses, HealthResponseSchema } from '../schemas.js';
 
 const chunkRoute = createRoute({
   method: 'get',
@@ -23,6 +26,16 @@ const documentsRoute = createRoute({
   responses: { 200: { description: 'Documents', content: { 'application/json': { schema: DocumentsResponseSchema } } }, 503: errorResponses[503] },
 });
 
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/documents/{id}',
+  summary: 'One document: its title, file, type and every passage (chunk) in order',
+  request: { params: DocumentParamsSchema },
+  responses: { 200: { description: 'The document', content: { 'application/json': { schema: DocumentResponseSchema } } }, ...errorResponses },
+});
+
+const summary = (doc: ManifestDocument) => ({ id: doc.id, title: doc.title, path: doc.path, type: documentType(doc.path), chunks: doc.chunkIds.length });
+
 const healthRoute = createRoute({
   method: 'get',
   path: '/health',
@@ -30,7 +43,7 @@ const healthRoute = createRoute({
   responses: { 200: { description: 'Ready', content: { 'application/json': { schema: HealthResponseSchema } } }, 503: errorResponses[503] },
 });
 
-export function registerLibrary(app: OpenAPIHono, { holder, llm }: ServerDeps): void {
+export function registerLibrary(app: OpenAPIHono, { holder, llm, config }: ServerDeps): void {
   app.openapi(chunkRoute, (c) => {
     const { id } = c.req.valid('param');
     const index = requireIndex(holder);
@@ -50,8 +63,26 @@ export function registerLibrary(app: OpenAPIHono, { holder, llm }: ServerDeps): 
 
   app.openapi(documentsRoute, (c) => {
     const index = requireIndex(holder);
-    const documents = index.manifest.documents.map((doc) => ({ id: doc.id, title: doc.title, path: doc.path, chunks: doc.chunkIds.length }));
-    return c.json({ documents }, 200);
+    return c.json(
+      {
+        documents: index.manifest.documents.map(summary),
+        failed: index.manifest.failed ?? [],
+        uploads: { enabled: config.adminToken !== undefined, maxBytes: config.maxUploadBytes },
+      },
+      200,
+    );
+  });
+
+  app.openapi(documentRoute, (c) => {
+    const { id } = c.req.valid('param');
+    const index = requireIndex(holder);
+    const doc = index.documents.get(id);
+    if (!doc) throw new QuireError('not_found', `No document with id "${id}". GET /documents lists them.`);
+    const passages = doc.chunkIds.map((chunkId) => {
+      const { id: passageId, n, text, start, end } = index.chunkById.get(chunkId)!;
+      return { id: passageId, n, text, start, end };
+    });
+    return c.json({ ...summary(doc), passages }, 200);
   });
 
   app.openapi(healthRoute, (c) => {
