@@ -8,7 +8,7 @@
  */
 import { checkCitations } from '../citations.js';
 import { splitClaims, type Claim } from './claims.js';
-import { judgeSupport, type Evidence } from './support.js';
+import { judgeSupport, prepareEvidence, type Evidence, type PreparedEvidence } from './support.js';
 
 export interface UnsupportedSentence {
   sentence: string;
@@ -44,11 +44,18 @@ export function createSentenceGate(sources: ReadonlyMap<string, Evidence>, onVer
   const invented = new Set<string>();
   const unsupported: UnsupportedSentence[] = [];
   let buffer = '';
+  // Each chunk is read once, when a sentence first cites it.
+  const prepared = new Map<string, PreparedEvidence>();
+  const evidence = (id: string): PreparedEvidence => {
+    let ready = prepared.get(id);
+    if (!ready) prepared.set(id, (ready = prepareEvidence(sources.get(id)!)));
+    return ready;
+  };
 
   const judge = (claim: Claim) => {
     const checked = checkCitations(claim.text, retrievedIds);
     for (const id of checked.invalid) invented.add(id);
-    const reason = rejection(claim, checked.valid, checked.invalid, sources);
+    const reason = rejection(claim, checked.valid, checked.invalid, evidence);
     if (reason) return void unsupported.push({ sentence: claim.body, citedIds: claim.citedIds, reason });
     const text = kept.length > 0 ? ` ${checked.text}` : checked.text;
     kept.push(checked.text);
@@ -73,8 +80,8 @@ export function createSentenceGate(sources: ReadonlyMap<string, Evidence>, onVer
   };
 }
 
-function rejection(claim: Claim, valid: readonly string[], invalid: readonly string[], sources: ReadonlyMap<string, Evidence>): string | undefined {
+function rejection(claim: Claim, valid: readonly string[], invalid: readonly string[], evidence: (id: string) => PreparedEvidence): string | undefined {
   if (claim.citedIds.length === 0) return 'it cites no source';
   if (valid.length === 0) return `it cites only ${invalid.join(', ')}, which ${invalid.length === 1 ? 'was' : 'were'} not among the retrieved sources`;
-  return judgeSupport(claim.body, valid.map((id) => sources.get(id)!)).reason;
+  return judgeSupport(claim.body, valid.map(evidence)).reason;
 }
