@@ -50,7 +50,7 @@ export function createIngestProgressBar(stream: NodeJS.WriteStream = process.std
   let started = performance.now();
   return {
     update({ phase: next, done, total }) {
-      const unit = next === 'embed' ? 'chunks' : next === 'load' ? 'documents' : 'files';
+      const unit = next === 'embed' || next === 'analyse' ? 'chunks' : next === 'load' ? 'documents' : 'files';
       if (next !== phase) {
         if (phase !== null) bar.stop();
         phase = next;

@@ -17,7 +17,9 @@ import { openCorpusEmbedder, type Embedder } from '../embedding/embedder.js';
 import { QuireError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { buildLexicalStats } from '../retrieval/bm25.js';
+import { analyseText, type TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
+import { writeAnalyses } from './analysis.js';
 import { writeChunks, writeLexical, writeManifest } from './files.js';
 import { acquireIngestLock, createBuildDir, MODEL_DIR, pruneBuilds, publishBuild, VECTORS_FILE } from './layout.js';
 import { FORMAT_VERSION, type Manifest } from './manifest.js';
@@ -40,7 +42,7 @@ const AUTO_REFIT_UNSEEN_RATE = 0.05;
 export type RefitReason = 'no previous model' | 'requested' | 'new vocabulary';
 
 export interface IngestProgress {
-  phase: 'load' | 'embed' | 'write';
+  phase: 'load' | 'analyse' | 'embed' | 'write';
   done: number;
   total: number;
 }
@@ -103,10 +105,12 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
       previous.manifest.chunker.chunkWords === config.chunkWords &&
       previous.manifest.chunker.chunkOverlapWords === config.chunkOverlapWords;
     const unchanged = new Set(reusable ? plan.unchanged : []);
+    const analyses = analyseChunks(chunks, previous, onProgress);
     const vectors = await embedChunks(chunks, embedder, config.embedBatchSize, (chunk) => (unchanged.has(chunk.docId) ? previous?.vector(chunk.id) : undefined), onProgress);
 
     onProgress({ phase: 'write', done: 0, total: 1 });
     await writeChunks(buildDir, chunks);
+    await writeAnalyses(buildDir, chunks.map((chunk) => chunk.id), analyses);
     await buildVectorIndex(vectors.all, embedder.dims).write(path.join(buildDir, VECTORS_FILE));
     await writeLexical(buildDir, buildLexicalStats(chunks.map((chunk) => chunk.text)));
     const manifest: Manifest = {
@@ -212,6 +216,17 @@ async function prepareEmbedder(config: Config, log: Logger, buildDir: string, pr
     ...(choice.fallbackReason && { fallbackReason: choice.fallbackReason }),
     corpusModel: { refitted: refitReason !== null, refitReason, foldedWords, vocabularySize: info.vocabularySize, fittedAt: info.fittedAt, unseenWordRate: unseen },
   };
+}
+
+/** Each chunk's analysis: the previous build's when it analysed the same text under the same id, else computed now. */
+function analyseChunks(chunks: readonly Chunk[], previous: PreviousBuild | null, onProgress: (progress: IngestProgress) => void): TextAnalysis[] {
+  const analyses: TextAnalysis[] = [];
+  for (const chunk of chunks) {
+    const stored = previous?.chunks.get(chunk.id)?.text === chunk.text ? previous.analysis(chunk.id) : undefined;
+    analyses.push(stored ?? analyseText(chunk.text));
+    if (analyses.length % 10 === 0 || analyses.length === chunks.length) onProgress({ phase: 'analyse', done: analyses.length, total: chunks.length });
+  }
+  return analyses;
 }
 
 async function embedChunks(

@@ -19,6 +19,7 @@ export const MANIFEST_FILE = 'manifest.json';
 export const CHUNKS_FILE = 'chunks.jsonl';
 export const VECTORS_FILE = 'vectors.hnsw';
 export const LEXICAL_FILE = 'lexical.json';
+export const ANALYSIS_FILE = 'analysis.jsonl';
 export const MODEL_DIR = 'model';
 
 const CURRENT = 'current';

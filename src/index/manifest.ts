@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { QuireError } from '../errors.js';
 import { MANIFEST_FILE } from './layout.js';
 
-/** Bump when the on-disk layout changes; older indexes must be rebuilt. */
-export const FORMAT_VERSION = 1;
+/** Bump when the on-disk layout changes; older indexes must be rebuilt. 2: stored chunk analysis (analysis.jsonl). */
+export const FORMAT_VERSION = 2;
 
 const manifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -47,7 +47,7 @@ export async function readManifest(buildDir: string): Promise<Manifest> {
   if (parsed.data.formatVersion !== FORMAT_VERSION) {
     throw new QuireError(
       'index_incompatible',
-      `The index at ${buildDir} has format version ${parsed.data.formatVersion}; this Quire reads version ${FORMAT_VERSION}.`,
+      `The index at ${buildDir} has format version ${parsed.data.formatVersion}; this Quire reads version ${FORMAT_VERSION}. Re-ingest to rebuild it: \`quire ingest\`.`,
     );
   }
   return parsed.data;

@@ -11,6 +11,7 @@ import { memoizeEmbedder } from '../embedding/memo.js';
 import { QuireError } from '../errors.js';
 import { lexicalIndex, type LexicalIndex } from '../retrieval/bm25.js';
 import type { Chunk } from '../types.js';
+import { readAnalyses, type AnalysisSource } from './analysis.js';
 import { readChunks, readLexical, readVectors } from './files.js';
 import { currentBuildDir, MODEL_DIR } from './layout.js';
 import { assertCompatible, readManifest, type Manifest, type ManifestDocument } from './manifest.js';
@@ -19,7 +20,7 @@ import type { VectorIndex } from './vectors.js';
 /** Sentence and question vectors remembered per loaded index (about 1.5 KB each at 384 dims). */
 const MEMO_ENTRIES = 20_000;
 
-export interface LoadedIndex {
+export interface LoadedIndex extends AnalysisSource {
   buildDir: string;
   manifest: Manifest;
   /** In label order: `chunks[label]`. */
@@ -40,7 +41,12 @@ export async function openIndex(config: Config, buildDir?: string): Promise<Load
   }
   const manifest = await readManifest(dir);
   assertCompatible(manifest, config, dir);
-  const [chunkList, vectors, lexical] = await Promise.all([readChunks(dir), readVectors(dir, manifest.embedder.dims), readLexical(dir)]);
+  const [chunkList, vectors, lexical, analyses] = await Promise.all([
+    readChunks(dir),
+    readVectors(dir, manifest.embedder.dims),
+    readLexical(dir),
+    readAnalyses(dir, manifest.labels),
+  ]);
   const chunkById = new Map(chunkList.map((chunk) => [chunk.id, chunk]));
   const chunks = manifest.labels.map((id) => {
     const chunk = chunkById.get(id);
@@ -64,5 +70,6 @@ export async function openIndex(config: Config, buildDir?: string): Promise<Load
     vectors,
     lexical: lexicalIndex(lexical),
     embedder: memoizeEmbedder(embedder, MEMO_ENTRIES),
+    analysis: (chunkId) => analyses.analysis(chunkId),
   };
 }

@@ -5,7 +5,9 @@
  * @module
  */
 import type { Logger } from '../log.js';
+import type { TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
+import { readAnalyses } from './analysis.js';
 import { readChunks, readVectors } from './files.js';
 import { currentBuildDir } from './layout.js';
 import { readManifest, type Manifest } from './manifest.js';
@@ -16,6 +18,8 @@ export interface PreviousBuild {
   chunks: Map<string, Chunk>;
   /** Stored vector of a chunk id. */
   vector(chunkId: string): Float32Array | undefined;
+  /** Stored analysis of a chunk id. */
+  analysis(chunkId: string): TextAnalysis | undefined;
 }
 
 export async function readPreviousBuild(indexDir: string, log: Logger): Promise<PreviousBuild | null> {
@@ -25,6 +29,7 @@ export async function readPreviousBuild(indexDir: string, log: Logger): Promise<
     const manifest = await readManifest(dir);
     const chunks = new Map((await readChunks(dir)).map((chunk) => [chunk.id, chunk]));
     const vectors = await readVectors(dir, manifest.embedder.dims);
+    const analyses = await readAnalyses(dir, manifest.labels);
     const labelOf = new Map(manifest.labels.map((id, label) => [id, label]));
     return {
       dir,
@@ -34,6 +39,7 @@ export async function readPreviousBuild(indexDir: string, log: Logger): Promise<
         const label = labelOf.get(chunkId);
         return label === undefined ? undefined : vectors.vector(label);
       },
+      analysis: (chunkId) => analyses.analysis(chunkId),
     };
   } catch (error) {
     log.warn('previous index unreadable; rebuilding everything', { dir, error: (error as Error).message });

@@ -11,7 +11,7 @@ import type { IngestProgress } from './ingest.js';
 /** The `msg` that marks a progress line among the other log lines. */
 export const PROGRESS_MSG = 'ingest progress';
 
-const PHASES = new Set<IngestProgress['phase']>(['load', 'embed', 'write']);
+const PHASES = new Set<IngestProgress['phase']>(['load', 'analyse', 'embed', 'write']);
 
 export function formatProgressLine({ phase, done, total }: IngestProgress): string {
   return `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: PROGRESS_MSG, phase, done, total })}\n`;

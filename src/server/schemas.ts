@@ -104,7 +104,7 @@ export const errorResponses = {
   503: { description: 'No index loaded yet', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
-const ProgressSchema = z.object({ phase: z.enum(['load', 'embed', 'write']), done: z.number(), total: z.number() });
+const ProgressSchema = z.object({ phase: z.enum(['load', 'analyse', 'embed', 'write']), done: z.number(), total: z.number() });
 
 export const ReindexJobSchema = z
   .object({

@@ -8,7 +8,8 @@
  * @module
  */
 import { lemma } from './lemma.js';
-import { analyseQuestion, focusKind, phraseKind, questionKind, type QuestionKind } from './question.js';
+import { focusKind, phraseKind, type NounKind } from './noun-kind.js';
+import { analyseQuestion, questionKind, type QuestionKind } from './question.js';
 import { readText } from './wink.js';
 import { isStopWord } from './tokenize.js';
 
@@ -113,7 +114,7 @@ export function holdsMeasure(sentence: string, measure: Measure, hasWord: (word:
 }
 
 /** Kinds whose class nouns ("year", "leader", "city", "company") the answer instantiates rather than repeats. */
-const CLASS_KINDS: ReadonlySet<QuestionKind> = new Set(['date', 'person', 'place', 'organization']);
+const CLASS_KINDS: ReadonlySet<NounKind> = new Set(['date', 'person', 'place', 'organization']);
 
 /** "How many", "how long", "how far": the answer is a number or a span ("a three-day visit"), not these words. */
 const QUANTITY = /^(many|much|long|far|often|old)$/;
@@ -131,8 +132,10 @@ export function categoryWords(question: string): string[] {
   // A class word is a noun where it stands ("domestic" in "gross domestic product" is not).
   const nouns = new Set(readText(question).tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.text.toLowerCase()));
   const head = analyseQuestion(question).focus;
-  const isClass = (word: string, i: number): boolean =>
-    (nouns.has(word) || lemma(word, 'noun') === head) && CLASS_KINDS.has(phraseKind(words.slice(0, i + 1)) ?? 'other');
+  const isClass = (word: string, i: number): boolean => {
+    const kind = (nouns.has(word) || lemma(word, 'noun') === head) && phraseKind(words.slice(0, i + 1));
+    return kind !== undefined && kind !== false && CLASS_KINDS.has(kind);
+  };
   // Up to the last class word: "pakistani leader visited" → "pakistani leader".
   const last = words.findLastIndex(isClass);
   return words.slice(0, last + 1);

@@ -193,6 +193,8 @@ export interface NounSense {
   lexname: string;
   /** Lemmas above it by is-a and instance-of: "city" → municipality, urban area, region, location, …, entity. */
   ancestors: ReadonlySet<string>;
+  /** True for a proper noun's sense (an instance: "Bishkek" is an instance of a national capital). */
+  instance: boolean;
 }
 
 const senseCache = new Map<string, NounSense[]>();
@@ -204,7 +206,7 @@ export function nounSenses(word: string, limit = 3): readonly NounSense[] {
   if (hit) return hit;
   const senses = sensesOf(word, ['noun'])
     .slice(0, limit)
-    .map(({ synset }) => ({ lexname: synset.lexname, ancestors: ancestorsOf(synset) }));
+    .map(({ synset }) => ({ lexname: synset.lexname, ancestors: ancestorsOf(synset), instance: synset.pointers.some((p) => p.symbol === '@i') }));
   senseCache.set(key, senses);
   return senses;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, phraseKind, questionKind, type QuestionKind } from '../../../src/text/question.js';
+import { phraseKind } from '../../../src/text/noun-kind.js';
+import { analyseQuestion, questionKind, type QuestionKind } from '../../../src/text/question.js';
 
 describe('questionKind', () => {
   it.each<[string, QuestionKind]>([
