@@ -18,10 +18,36 @@ export class ApiError extends Error {
   }
 }
 
-/** GET a JSON resource; throws ApiError. */
-export async function getJson(path, { signal } = {}) {
-  const response = await request(path, { headers: { accept: 'application/json' }, signal });
+/** GET (or `method`) a JSON resource; throws ApiError. `token` is sent as a bearer token (the admin routes). */
+export async function getJson(path, { signal, token, method = 'GET' } = {}) {
+  const response = await request(path, { method, headers: { accept: 'application/json', ...bearer(token) }, signal });
   return response.json();
+}
+
+const bearer = (token) => (token ? { authorization: `Bearer ${token}` } : {});
+
+/**
+ * POST /admin/documents with `file` as multipart, reporting upload progress
+ * (`onProgress(sent, total)`), which fetch cannot. Resolves with the JSON
+ * answer `{ document, job }`; throws ApiError like every other call.
+ */
+export function uploadDocument(file, { token, onProgress }) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/admin/documents');
+    for (const [name, value] of Object.entries({ accept: 'application/json', ...bearer(token) })) xhr.setRequestHeader(name, value);
+    xhr.upload.addEventListener('progress', (event) => event.lengthComputable && onProgress?.(event.loaded, event.total));
+    xhr.addEventListener('error', () => reject(new ApiError('Can’t reach the Quire server. Is it running?', { kind: 'unreachable' })));
+    xhr.addEventListener('load', () => {
+      const body = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300 && body) return resolve(body);
+      const message = typeof body?.error?.message === 'string' ? body.error.message : `The server answered HTTP ${xhr.status}.`;
+      reject(new ApiError(message, { kind: 'http', status: xhr.status, code: body?.error?.code ?? '' }));
+    });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
 }
 
 /**

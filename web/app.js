@@ -1,25 +1,39 @@
 /**
- * The chat page: wires the composer, the thread, the source panel and the
- * header line together. Plain ES modules served by the Quire server; nothing
- * is loaded from anywhere else, so the page works offline.
+ * The chat page: wires the composer, the thread, the source panel, the
+ * header line and the documents panel together. Plain ES modules served by
+ * the Quire server; nothing is loaded from anywhere else, so the page works offline.
  * @module
  */
-import { ApiError, ask, getJson } from './api.js';
+import { ApiError, ask } from './api.js';
+import { el, withCode } from './dom.js';
+import { createLibrary } from './library.js';
 import { createSourcePanel } from './source-panel.js';
 import { loadThread, saveThread } from './store.js';
-import { createTurnView, el } from './turn.js';
+import { createTurnView } from './turn.js';
+import { createUpload } from './upload.js';
+
+/** The server's limit (AskRequestSchema in src/server/schemas.ts): a longer question is refused, never cut. */
+const MAX_QUESTION_CHARS = 2000;
+/** The counter appears from here on. */
+const COUNT_FROM_CHARS = 1600;
 
 const form = document.getElementById('composer');
 const question = document.getElementById('question');
 const send = document.getElementById('send');
+const stop = document.getElementById('stop');
+const counter = document.getElementById('question-count');
 const threadEl = document.getElementById('thread');
 const empty = document.getElementById('empty');
 const errorEl = document.getElementById('error');
-const library = document.getElementById('library');
 
-/** docId → number of chunks, from GET /documents (for "Passage 3 of 12"). */
-const chunkCounts = new Map();
-const panel = createSourcePanel({ chunkCount: (docId) => chunkCounts.get(docId) });
+// One side sheet at a time: opening one closes the other.
+const library = createLibrary({
+  onOpen: () => panel.close(),
+  onOpenDocument: (doc, opener) => void panel.openDocument(doc, opener),
+  onLibrary: ({ uploads }) => upload.setEnabled(uploads.enabled),
+});
+const panel = createSourcePanel({ documentInfo: library.documentInfo, onOpen: () => library.close() });
+const upload = createUpload({ onIndexed: () => library.refresh({ force: true }) });
 const openSource = (citation, quote, opener) => void panel.open(citation, quote, opener);
 
 const thread = loadThread();
@@ -28,7 +42,10 @@ let inFlight = null;
 
 for (const turn of thread.turns) threadEl.append(createTurnView(turn, { onOpenSource: openSource }).root);
 empty.hidden = thread.turns.length > 0;
-void describeLibrary();
+void library.refresh();
+
+question.addEventListener('input', showCount);
+stop.addEventListener('click', () => inFlight?.stop());
 
 question.addEventListener('keydown', (event) => {
   // isComposing: Enter also confirms an IME composition, which must not send.
@@ -42,6 +59,14 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = question.value.trim();
   if (!text || inFlight) return;
+  if (text.length > MAX_QUESTION_CHARS) {
+    showMessage(
+      `That question is ${text.length.toLocaleString('en')} characters; questions can be at most ${MAX_QUESTION_CHARS.toLocaleString('en')}.`,
+      'Nothing was sent and nothing was cut. Shorten it (keep the question itself, not only the pasted text) and send again.',
+      'too-long',
+    );
+    return;
+  }
   void submit(text);
 });
 
@@ -54,6 +79,7 @@ document.getElementById('new-conversation').addEventListener('click', () => {
   empty.hidden = false;
   showError(null);
   panel.close();
+  library.close();
   question.focus();
 });
 
@@ -64,8 +90,12 @@ async function submit(text) {
   threadEl.append(view.root);
   reveal(view.root);
   question.value = '';
+  showCount();
   const controller = new AbortController();
-  inFlight = controller;
+  /** Stopped by the reader (keep what arrived), or cancelled by "New conversation" (drop it). */
+  let stopped = false;
+  const request = { abort: () => controller.abort(), stop: () => ((stopped = true), controller.abort()) };
+  inFlight = request;
   setBusy(true);
 
   let retrieved = new Map();
@@ -85,6 +115,7 @@ async function submit(text) {
       answer: answer.answer,
       citations: answer.citations,
       grounded: answer.grounded,
+      mode: answer.mode,
       ...(answer.rewrittenQuery && { rewrittenQuery: answer.rewrittenQuery }),
       ...(sentId && answer.newConversation && { restarted: true }),
     };
@@ -93,7 +124,9 @@ async function submit(text) {
     thread.conversationId = answer.conversationId;
     thread.turns.push(turn);
     saveThread(thread);
+    void library.refresh();
   } catch (error) {
+    if (stopped) return view.stop();
     view.root.remove();
     if (controller.signal.aborted) return;
     // Give the question back so trying again is one keystroke.
@@ -101,7 +134,7 @@ async function submit(text) {
     empty.hidden = thread.turns.length > 0;
     showError(error);
   } finally {
-    if (inFlight === controller) {
+    if (inFlight === request) {
       inFlight = null;
       setBusy(false);
     }
@@ -115,8 +148,8 @@ function reveal(node) {
 }
 
 function setBusy(busy) {
-  send.disabled = busy;
-  send.textContent = busy ? 'Answering…' : 'Send';
+  send.hidden = busy;
+  stop.hidden = !busy;
   // The thread is aria-live: while busy, screen readers hold back the word-by-word
   // stream and read the answer once it is complete, instead of every fragment.
   threadEl.setAttribute('aria-busy', String(busy));
@@ -124,15 +157,26 @@ function setBusy(busy) {
 
 /** Shows what went wrong and what to do about it; null clears it. */
 function showError(error) {
-  errorEl.hidden = !error;
-  if (!error) return errorEl.replaceChildren();
+  if (!error) return showMessage(null);
   const { headline, detail } = explain(error);
+  showMessage(headline, detail);
+}
+
+/** `kind` 'too-long' lets the message go away by itself once the question is short enough. */
+function showMessage(headline, detail, kind = '') {
+  errorEl.hidden = !headline;
+  errorEl.dataset.kind = kind;
+  if (!headline) return errorEl.replaceChildren();
   errorEl.replaceChildren(el('strong', {}, ...withCode(headline)), detail ? el('span', { className: 'error-detail' }, ...withCode(detail)) : null);
 }
 
-/** Text with its `backticked` commands as <code> elements — built from text nodes, never parsed as HTML. */
-function withCode(text) {
-  return text.split('`').map((piece, i) => (i % 2 ? el('code', { textContent: piece }) : document.createTextNode(piece)));
+/** The character count, shown near and over the limit. */
+function showCount() {
+  const length = question.value.trim().length;
+  counter.hidden = length < COUNT_FROM_CHARS;
+  counter.textContent = `${length.toLocaleString('en')} / ${MAX_QUESTION_CHARS.toLocaleString('en')}`;
+  counter.classList.toggle('question-count-over', length > MAX_QUESTION_CHARS);
+  if (length <= MAX_QUESTION_CHARS && errorEl.dataset.kind === 'too-long') showMessage(null);
 }
 
 function explain(error) {
@@ -144,30 +188,4 @@ function explain(error) {
   if (error.kind === 'stream') return { headline: 'The answer failed part-way.', detail: error.message };
   if (error.status >= 500) return { headline: `The server had a problem (HTTP ${error.status}).`, detail: error.message };
   return { headline: `The server couldn’t take that question (HTTP ${error.status}).`, detail: error.message };
-}
-
-/** The header line: what is indexed, with which model. */
-async function describeLibrary() {
-  try {
-    const [health, { documents }] = await Promise.all([getJson('/health'), getJson('/documents')]);
-    for (const doc of documents) chunkCounts.set(doc.id, doc.chunks);
-    const { embedder } = health.index;
-    const parts = [
-      plural(documents.length, 'document'),
-      plural(health.index.chunks, 'passage'),
-      `${embedder.kind === 'corpus' ? 'corpus model' : 'model'} ${embedder.modelId}`,
-      ...(health.llm.configured ? [`LLM ${health.llm.model}`] : []),
-    ];
-    library.textContent = parts.join(' · ');
-    library.title = documents.map((doc) => doc.title).join('\n');
-  } catch (error) {
-    const problem =
-      error instanceof ApiError && error.kind === 'unreachable' ? 'Server unreachable' : error instanceof ApiError && error.code === 'index_not_built' ? 'No index yet — run `quire ingest`' : `Index unavailable: ${error.message}`;
-    library.replaceChildren(...withCode(problem));
-    library.classList.add('library-problem');
-  }
-}
-
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

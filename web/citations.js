@@ -19,20 +19,44 @@ const MARKER = /\[\s*([^\s[\]:,;]+:\d+(?:\s*[,;]\s*[^\s[\]:,;]+:\d+)*)\s*\]/g;
  * Adjacent markers (`… [a:1] [b:2].`) share one quote.
  * @returns {(TextPart | CitePart)[]}
  */
-export function splitAnswer(text) {
-  const parts = [];
-  let last = 0;
+export const splitAnswer = (text) => createAnswerSplitter()(text);
+
+/**
+ * `splitAnswer` for an answer that arrives in runs (the text of rendered
+ * Markdown's paragraphs, list items, bold words…): each call splits one run,
+ * and a marker's quote may begin in earlier runs.
+ * @returns {(run: string) => (TextPart | CitePart)[]}
+ */
+export function createAnswerSplitter() {
+  /** Text since the last marker, across runs. */
+  let since = '';
   let quote = '';
-  for (const match of text.matchAll(MARKER)) {
-    const between = text.slice(last, match.index);
-    if (between) parts.push({ type: 'text', text: between });
-    const fresh = cleanQuote(between);
-    if (fresh) quote = fresh;
-    parts.push({ type: 'cite', ids: match[1].split(/\s*[,;]\s*/), quote, raw: match[0] });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parts.push({ type: 'text', text: text.slice(last) });
-  return parts;
+  return (text) => {
+    const parts = [];
+    let last = 0;
+    for (const match of text.matchAll(MARKER)) {
+      const between = text.slice(last, match.index);
+      if (between) parts.push({ type: 'text', text: between });
+      const fresh = cleanQuote(since + between);
+      if (fresh) quote = fresh;
+      since = '';
+      parts.push({ type: 'cite', ids: match[1].split(/\s*[,;]\s*/), quote, raw: match[0] });
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) {
+      parts.push({ type: 'text', text: text.slice(last) });
+      since += text.slice(last);
+    }
+    return parts;
+  };
+}
+
+/** Markers replaced by `[n]`, numbered in order of first citation: the answer as plain text to copy. */
+export function numberMarkers(text, numberOf) {
+  return text.replace(MARKER, (raw, ids) => {
+    const numbers = ids.split(/\s*[,;]\s*/).map(numberOf).filter((n) => n !== undefined);
+    return numbers.length ? numbers.map((n) => `[${n}]`).join('') : raw;
+  });
 }
 
 /** Drops the punctuation left over from the previous sentence and its marker. */

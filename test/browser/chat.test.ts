@@ -91,7 +91,9 @@ describe('chat page in Chromium', () => {
     await page.getByTestId('question').fill('Where did Imran Khan meet President Putin?');
     await page.getByTestId('question').press('Enter');
     await page.getByTestId('thinking').waitFor();
-    expect(await page.getByTestId('send').isDisabled()).toBe(true);
+    // While it answers, Stop takes Send's place.
+    expect(await page.getByTestId('send').isVisible()).toBe(false);
+    expect(await page.getByTestId('stop').isVisible()).toBe(true);
     release();
 
     const response = await responded;
@@ -100,7 +102,8 @@ describe('chat page in Chromium', () => {
     const answer = doneAnswers(page).first();
     await answer.waitFor();
     expect(await page.getByTestId('thinking').count()).toBe(0);
-    expect(await page.getByTestId('send').isEnabled()).toBe(true);
+    expect(await page.getByTestId('send').isVisible()).toBe(true);
+    expect(await page.getByTestId('stop').isVisible()).toBe(false);
     expect(await answer.getAttribute('data-grounded')).toBe('true');
     expect(await answer.textContent()).toContain('Bishkek');
     // The same question asked outside the browser (as JSON) gets the same answer: the stream was read right.
@@ -151,7 +154,8 @@ describe('chat page in Chromium', () => {
 
   it('works from the keyboard alone: Shift+Enter is a new line, Enter sends, chips open with Enter', async () => {
     const { page } = await open();
-    await page.keyboard.press('Tab'); // skip "New conversation"
+    await page.keyboard.press('Tab'); // skip the documents button
+    await page.keyboard.press('Tab'); // and "New conversation"
     await page.keyboard.press('Tab');
     expect(await page.getByTestId('question').evaluate((node) => node === document.activeElement)).toBe(true);
     await page.keyboard.type('Where did Imran Khan');
