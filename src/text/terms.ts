@@ -5,20 +5,12 @@
  * "say"/"said", "miles"/"680-mile").
  * @module
  */
+import { lemma } from './lemma.js';
 import { tokenize } from './tokenize.js';
 
-// The light stemmer leaves irregular verbs apart; these are the ones questions use most.
-const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(
-  (
-    'said:say says:say met:meet meets:meet went:go gone:go goes:go took:take taken:take made:make makes:make gave:give given:give ' +
-    'came:come comes:come bought:buy sold:sell led:lead held:hold sent:send began:begin begun:begin built:build paid:pay won:win ' +
-    'flew:fly flown:fly saw:see seen:see became:become knew:know known:know told:tell found:find left:leave thought:think ' +
-    'brought:bring wrote:write written:write spoke:speak spoken:speak chose:choose chosen:choose grew:grow grown:grow ' +
-    'signed:sign fell:fall rose:rise risen:rise struck:strike spent:spend kept:keep lost:lose'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
-);
+// The light stemmer leaves irregular verbs apart ("said", "took", "rose"): WordNet's verb
+// morphology (wink-lemmatizer, through ./lemma.ts) joins them to their base form.
+const verbBase = (term: string): string => (/^\p{L}+$/u.test(term) ? lemma(term, 'verb') : term);
 
 // Words that news writing uses for the plainer ones questions ask with ("Whom did Russia
 // *send*?" — "Putin *dispatched* Lavrov"; "each *year*" — "*annually*"), as the tokenizer
@@ -74,7 +66,7 @@ const PREFIX_SLACK = 2;
  */
 export function contentTerms(text: string): string[] {
   const parts = text.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, ' ');
-  return [...new Set(tokenize(parts).filter((term) => !FILLER.has(term)).map((term) => IRREGULAR[term] ?? PARAPHRASE[term] ?? term))];
+  return [...new Set(tokenize(parts).filter((term) => !FILLER.has(term)).map((term) => PARAPHRASE[verbBase(term)] ?? verbBase(term)))];
 }
 
 /** True when two terms are the same word in other inflections or derivations. */
