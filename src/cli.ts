@@ -4,7 +4,7 @@
  * @module
  */
 import { parseCommandLine } from './cli/args.js';
-import { loadConfig, SETTINGS } from './config.js';
+import { loadConfig, settingDefault, SETTINGS } from './config.js';
 import { isQuireError } from './errors.js';
 import { createLogger } from './log.js';
 
@@ -17,11 +17,17 @@ Usage:
   quire ask "question" [--conversation ID] [--json]
   quire eval   [--qa FILE] [--conversations FILE] [--json]
 
-Settings (flag, or environment variable):
+Settings (flag, or environment variable; flags win):
 ${Object.values(SETTINGS)
-  .map((s) => `  --${s.flag.padEnd(24)} ${s.env.padEnd(28)} ${s.help}`)
+  .map((s) => `  --${s.flag.padEnd(24)} ${s.env.padEnd(28)} ${s.help}${describeDefault(settingDefault(s))}`)
   .join('\n')}
 `;
+
+function describeDefault(value: unknown): string {
+  if (value === undefined) return ' (default: unset)';
+  if (Array.isArray(value)) return value.length ? ` (default: ${value.join(',')})` : ' (default: none)';
+  return ` (default: ${String(value)})`;
+}
 
 const OWN_FLAGS = {
   json: { type: 'boolean' },

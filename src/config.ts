@@ -8,8 +8,15 @@
 import { z } from 'zod';
 import { QuireError } from './errors.js';
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
+// Messages say what is expected; the caller adds the setting's name and what was given.
+const int = (min: number, max: number) => {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ invalid_type_error: expected }).int(expected).min(min, expected).max(max, expected);
+};
+const num = (min: number, max: number) => {
+  const expected = `expected a number from ${min} to ${max}`;
+  return z.coerce.number({ invalid_type_error: expected }).min(min, expected).max(max, expected);
+};
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
@@ -62,6 +69,12 @@ export const SETTINGS = {
 } as const;
 
 type Settings = typeof SETTINGS;
+
+/** What a setting is when neither its variable nor its flag is given (undefined: unset). */
+export function settingDefault(setting: { schema: z.ZodTypeAny }): unknown {
+  const parsed = setting.schema.safeParse(undefined);
+  return parsed.success ? parsed.data : undefined;
+}
 export type SettingName = keyof Settings;
 
 /** Every setting resolved: defaults applied, types narrowed. */
@@ -91,7 +104,7 @@ export function loadConfig(flags: Record<string, unknown> = {}, env: NodeJS.Proc
     const key = String(issue.path[0]) as SettingName;
     const s = SETTINGS[key];
     const source = flags[s.flag] !== undefined ? `--${s.flag}` : s.env;
-    return `${s.env} / --${s.flag}: ${issue.message} (got ${JSON.stringify(raw[key])} from ${source})`;
+    return `${s.env} / --${s.flag}: ${issue.message}; got ${JSON.stringify(raw[key])} from ${source}`;
   });
   throw new QuireError('invalid_config', `Invalid configuration:\n  ${problems.join('\n  ')}\n`);
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 import { SETTINGS } from '../config.js';
 import { QuireError } from '../errors.js';
 
@@ -29,7 +30,7 @@ export function parseCommandLine(argv: readonly string[], ownFlags: Record<strin
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (cause) {
-    throw new QuireError('invalid_config', `${(cause as Error).message.replace(/\. To specify a positional.*$/s, '')}. Run \`quire help\` for the flags.`, { cause });
+    throw new QuireError('invalid_config', `${describeParseError(cause as Error & { code?: string }, Object.keys(options))} Run \`quire help\` for the flags.`, { cause });
   }
   const [command, ...positionals] = parsed.positionals;
   const settingFlags = new Set(Object.values(SETTINGS).map((s) => s.flag as string));
@@ -40,4 +41,15 @@ export function parseCommandLine(argv: readonly string[], ownFlags: Record<strin
     else own[name] = value as string | boolean | undefined;
   }
   return { command, positionals, settings, own };
+}
+
+/** Node's parseArgs message, with the nearest known flag suggested for an unknown one. */
+function describeParseError(error: Error & { code?: string }, flags: readonly string[]): string {
+  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '-{1,2}([^']+)'/.exec(error.message)?.[1] : undefined;
+  if (unknown === undefined) return `${error.message.replace(/\. To specify a positional.*$/s, '')}.`;
+  const name = unknown.replace(/=.*$/, '');
+  const nearest = closest(name, [...flags]);
+  // Close enough to be a typo: a third of the letters at most (--prot → --port, --corpsu → --corpus).
+  const suggestion = distance(name, nearest) <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean --${nearest}?` : '';
+  return `Unknown flag --${name}.${suggestion}`;
 }

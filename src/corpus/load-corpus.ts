@@ -36,7 +36,7 @@ export interface LoadCorpusOptions {
 
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const files = await listFiles(dir, isSupported).catch((cause: NodeJS.ErrnoException) => {
-    throw new QuireError('corpus_empty', `Cannot read the corpus directory ${path.resolve(dir)} (${cause.code ?? cause.message}).`, { cause });
+    throw unreadableCorpus(path.resolve(dir), cause);
   });
 
   const loaded: LoadedFile[] = [];
@@ -58,4 +58,15 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const ids = assignIds(loaded.map((file) => file.document.path));
   const documents = loaded.map((file, i) => ({ id: ids[i] as string, ...file.document }));
   return { documents, failures, cleaning };
+}
+
+/** A corpus directory that cannot be listed is a setting to fix: say which directory, and what it should be. */
+function unreadableCorpus(dir: string, cause: NodeJS.ErrnoException): QuireError {
+  const setting = 'QUIRE_CORPUS_DIR / --corpus';
+  if (cause.code === 'ENOENT') {
+    return new QuireError('invalid_config', `${setting}: the corpus directory ${dir} does not exist. Create it and put .txt, .md, .html or .pdf files in it, or point ${setting} at the folder that has them.`, { cause });
+  }
+  if (cause.code === 'ENOTDIR') return new QuireError('invalid_config', `${setting}: ${dir} is a file, not a directory; expected the folder that holds your documents.`, { cause });
+  if (cause.code === 'EACCES' || cause.code === 'EPERM') return new QuireError('invalid_config', `${setting}: the corpus directory ${dir} cannot be read (permission denied).`, { cause });
+  return new QuireError('corpus_empty', `Cannot read the corpus directory ${dir}: ${cause.message}`, { cause });
 }

@@ -115,13 +115,16 @@ describe('loadCorpus: walking', () => {
     expect(await loadCorpus(dir)).toEqual(corpus);
   });
 
-  it('throws corpus_empty naming the directory when it cannot be read', async () => {
+  it('says a missing corpus directory does not exist, naming it and the setting (not corpus_empty/ENOENT)', async () => {
     const missing = path.join(dir, 'does-not-exist');
     const error = await loadCorpus(missing).catch((e: unknown) => e);
-    expect(isQuireError(error) && error.code).toBe('corpus_empty');
-    expect((error as Error).message).toContain(missing);
+    expect(isQuireError(error) && error.code).toBe('invalid_config');
+    expect((error as Error).message).toBe(
+      `QUIRE_CORPUS_DIR / --corpus: the corpus directory ${missing} does not exist. Create it and put .txt, .md, .html or .pdf files in it, or point QUIRE_CORPUS_DIR / --corpus at the folder that has them.`,
+    );
     const notADir = await loadCorpus(path.join(dir, 'notes.txt')).catch((e: unknown) => e);
-    expect(isQuireError(notADir) && notADir.code).toBe('corpus_empty');
+    expect(isQuireError(notADir) && notADir.code).toBe('invalid_config');
+    expect((notADir as Error).message).toMatch(/notes\.txt is a file, not a directory/);
   });
 });
 
