@@ -7,6 +7,8 @@
 export const ERROR_CATALOGUE = {
   invalid_config: { status: 500, hint: 'Fix the setting named above (environment variable or flag) and start again.' },
   invalid_request: { status: 400, hint: 'See GET /openapi.json for the expected request shape.' },
+  // A command given the wrong arguments or input files; its messages say what was expected.
+  invalid_usage: { status: 400, hint: 'Run `quire help` for the commands and their flags.' },
   invalid_json: { status: 400, hint: 'Send a valid JSON body.' },
   unsupported_media_type: { status: 415, hint: 'Send the body as application/json.' },
   unsupported_document_type: { status: 415, hint: 'Upload a .txt, .md, .html, .htm or .pdf file.' },

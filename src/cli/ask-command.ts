@@ -19,7 +19,9 @@ export async function runAskCommand(
   log: Logger,
   { question, conversationId, json }: { question: string; conversationId: string | undefined; json: boolean },
 ): Promise<number> {
-  if (!question.trim()) throw new QuireError('invalid_request', 'Give a question: quire ask "Where did Imran Khan meet President Putin?"');
+  if (!question.trim()) {
+    throw new QuireError('invalid_usage', 'quire ask needs a question, as its argument in quotes (at most 2000 characters): quire ask "Where did Imran Khan meet President Putin?" [--conversation ID] [--json]');
+  }
   const { asker, conversations } = await openLocalAsker(config, log);
   const historyFile = path.join(config.indexDir, HISTORY_FILE);
   const saved: Record<string, Turn[]> = JSON.parse(await readFile(historyFile, 'utf8').catch(() => '{}'));

@@ -22,7 +22,15 @@ export async function runEvalCommand(
   const qaFile = o.qaFile ?? defaultFile('dev-qa.jsonl', o.conversationsFile);
   const conversationsFile = o.conversationsFile ?? defaultFile('dev-conversations.jsonl', o.qaFile);
   if (!qaFile && !conversationsFile) {
-    throw new QuireError('invalid_request', 'No eval set given and none found in ../shared/eval: pass --qa FILE and/or --conversations FILE.');
+    throw new QuireError(
+      'invalid_usage',
+      [
+        `No eval set given, and none at ${path.resolve(DEFAULT_EVAL_DIR)}. Pass --qa FILE and/or --conversations FILE: JSONL, one JSON object a line (README, "Eval sets"):`,
+        '  --qa:            {"id": "q1", "q": "Where did Imran Khan meet President Putin?", "answer_any": ["Bishkek"], "evidence": "he met President Putin in Bishkek"}',
+        '                   or {"id": "q2", "q": "…", "unanswerable": true}',
+        '  --conversations: {"id": "c1", "turns": ["first question", "follow-up"], "answer_any": ["expected words"], "evidence": "optional quoted text"}',
+      ].join('\n'),
+    );
   }
   const [qa, conversations] = await Promise.all([qaFile ? readQaSet(qaFile) : [], conversationsFile ? readConversationSet(conversationsFile) : []]);
   const { asker } = await openLocalAsker(config, log);

@@ -31,7 +31,7 @@ async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new QuireError('invalid_request', `Cannot read the eval file ${file}: ${(cause as Error).message}.`, { cause });
+    throw new QuireError('invalid_usage', `Cannot read the eval file ${file}: ${(cause as Error).message}.`, { cause });
   }
   return text.split('\n').flatMap((line, i) => {
     if (!line.trim()) return [];
@@ -39,12 +39,12 @@ async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
     try {
       json = JSON.parse(line);
     } catch {
-      throw new QuireError('invalid_request', `${file} line ${i + 1} is not valid JSON.`);
+      throw new QuireError('invalid_usage', `${file} line ${i + 1} is not valid JSON.`);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new QuireError('invalid_request', `${file} line ${i + 1}: ${issue?.path.join('.') || 'item'} ${issue?.message ?? 'is invalid'}.`);
+      throw new QuireError('invalid_usage', `${file} line ${i + 1}: ${issue?.path.join('.') || 'item'} ${issue?.message ?? 'is invalid'}.`);
     }
     return [parsed.data];
   });
