@@ -3,6 +3,7 @@
  * @module
  */
 import type { Config } from '../config.js';
+import { NEURAL_FALLBACK_MESSAGE } from '../embedding/choose.js';
 import { ingest, type IngestSummary } from '../index/ingest.js';
 import type { Logger } from '../log.js';
 import { createIngestProgress } from './progress.js';
@@ -15,7 +16,8 @@ export async function runIngestCommand(config: Config, log: Logger, { json }: { 
   const bar = createIngestProgress();
   let summary: IngestSummary;
   try {
-    summary = await ingest({ config, log, onProgress: (p) => bar.update(p) });
+    // A person reads the summary, which says it once in words: the JSON warning would repeat it.
+    summary = await ingest({ config, log: json ? log : withoutFallbackWarning(log), onProgress: (p) => bar.update(p) });
   } finally {
     bar.stop();
   }
@@ -37,7 +39,7 @@ export function formatSummary(s: IngestSummary): string {
     `  embedded:  ${s.embedded} chunks (${s.chunks - s.embedded} reused) with ${s.embedder.kind} model ${s.embedder.modelId} (${s.embedder.dims} dims)`,
     `  cleaning:  ${s.cleaning.duplicateParagraphs} repeated paragraphs and ${s.cleaning.boilerplateLines} boilerplate lines dropped`,
   ];
-  if (s.embedder.fallbackReason) lines.push(`  note:      neural model unavailable (${s.embedder.fallbackReason}); used the corpus model`);
+  if (s.embedder.fallbackReason) lines.push(`  note:      ${fallbackNote(s.embedder.fallbackReason)}`);
   if (s.corpusModel) {
     const m = s.corpusModel;
     lines.push(
@@ -49,4 +51,17 @@ export function formatSummary(s: IngestSummary): string {
   for (const failure of d.failed) lines.push(`  failed:    ${failure.path}: ${failure.error}`);
   lines.push(`  index:     ${s.buildDir}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The command that gets the neural model: with internet access, transformers.js downloads it on first use. */
+export const GET_NEURAL_MODEL = 'npx quire ingest --embedder neural';
+
+/** One line: why there is no neural model (its first sentence), what was used, and the one command for it. */
+export function fallbackNote(reason: string): string {
+  const why = (reason.split(/(?<=\.)\s/)[0] ?? reason).replace(/\.$/, '');
+  return `no neural model (${why}), so a model fitted to your documents was used. To get the neural model, with internet access: ${GET_NEURAL_MODEL}`;
+}
+
+function withoutFallbackWarning(log: Logger): Logger {
+  return { ...log, warn: (msg, fields) => (msg === NEURAL_FALLBACK_MESSAGE ? undefined : log.warn(msg, fields)) };
 }

@@ -18,6 +18,9 @@ export interface ChooseEmbedderOptions {
   log: Logger;
 }
 
+/** The warning `auto` logs when it falls back; the CLI's ingest summary says it in words instead. */
+export const NEURAL_FALLBACK_MESSAGE = 'Neural embedding model unavailable; using a corpus embedding model fitted at ingest instead.';
+
 export async function chooseEmbedder(o: ChooseEmbedderOptions): Promise<EmbedderChoice> {
   if (o.embedder === 'corpus') return { kind: 'corpus' };
   try {
@@ -27,7 +30,7 @@ export async function chooseEmbedder(o: ChooseEmbedderOptions): Promise<Embedder
     if (o.embedder === 'neural') throw error;
     // Every load failure is wrapped as model_missing with a message that says what to do.
     const fallbackReason = error instanceof Error ? error.message : String(error);
-    o.log.warn('Neural embedding model unavailable; using a corpus embedding model fitted at ingest instead.', { model: o.modelId, reason: fallbackReason });
+    o.log.warn(NEURAL_FALLBACK_MESSAGE, { model: o.modelId, reason: fallbackReason });
     return { kind: 'corpus', fallbackReason };
   }
 }
