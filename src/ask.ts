@@ -9,10 +9,9 @@ import type { ConversationStore } from './conversation/store.js';
 import type { Turn } from './types.js';
 import { rewriteFollowUp } from './conversation/rewrite.js';
 import type { LoadedIndex } from './index/open.js';
-import { createRetriever } from './retrieval/retriever.js';
+import { inProcessCompute, type AskCompute } from './ask-compute.js';
 import type { RetrievedChunk } from './retrieval/types.js';
 import { checkCitations } from './answering/citations.js';
-import { composeExtractive } from './answering/compose.js';
 import { rewriteWithLlm, type Generation } from './answering/generate.js';
 import { answerWithLlm } from './answering/generated-answer.js';
 import type { UnsupportedSentence } from './answering/verify/gate.js';
@@ -76,7 +75,13 @@ interface Draft {
   unsupported?: UnsupportedSentence[];
 }
 
-export function createAsker(getIndex: () => LoadedIndex, conversations: ConversationStore, settings: AskSettings, generation: Generation | null = null): Asker {
+export function createAsker(
+  getIndex: () => LoadedIndex,
+  conversations: ConversationStore,
+  settings: AskSettings,
+  generation: Generation | null = null,
+  compute: AskCompute = inProcessCompute,
+): Asker {
   return {
     async ask({ question, conversationId, topK = settings.topK }, hooks = {}) {
       const index = getIndex();
@@ -91,7 +96,7 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
       const { query, carried } = await standaloneQuery(question, history ?? [], generation, warnings, hooks.signal);
       // A follow-up is about what the previous answer cited.
       const focus = query === question ? undefined : { chunkIds: new Set(history?.at(-1)?.citedIds), carried };
-      const retrieved = await createRetriever(index).retrieve(query, {
+      const retrieved = await compute.retrieve(index, query, {
         topK,
         candidateK: settings.candidateK,
         rrfK: settings.rrfK,
@@ -102,8 +107,7 @@ export function createAsker(getIndex: () => LoadedIndex, conversations: Conversa
 
       const retrievedIds = new Set(retrieved.map((r) => r.chunk.id));
       const extractive = async (): Promise<Draft> => {
-        const composed = await composeExtractive(query, retrieved, {
-          embed: (texts) => index.embedder.embed(texts),
+        const composed = await compute.composeExtractive(index, query, retrieved, {
           minEvidence: settings.minEvidence,
           maxSentences: settings.maxAnswerSentences,
           ...(focus && { focus }),

@@ -42,6 +42,7 @@ export const SETTINGS = {
   chunkWords: { env: 'QUIRE_CHUNK_WORDS', flag: 'chunk-words', schema: int(20, 2000).default(180), help: 'Target chunk size in words.' },
   chunkOverlapWords: { env: 'QUIRE_CHUNK_OVERLAP_WORDS', flag: 'chunk-overlap-words', schema: int(0, 500).default(30), help: 'Words of overlap between neighbouring chunks.' },
   embedBatchSize: { env: 'QUIRE_EMBED_BATCH', flag: 'embed-batch', schema: int(1, 1024).default(32), help: 'Texts per embedding batch.' },
+  computeWorkers: { env: 'QUIRE_COMPUTE_WORKERS', flag: 'compute-workers', schema: int(0, 16).default(2), help: 'Worker threads the server runs retrieval and answer scoring on (0 = on its event loop).' },
   host: { env: 'QUIRE_HOST', flag: 'host', schema: z.string().min(1).default('127.0.0.1'), help: 'Address the server listens on.' },
   port: { env: 'QUIRE_PORT', flag: 'port', schema: int(0, 65_535).default(8787), help: 'Port the server listens on (0 picks a free one).' },
   topK: { env: 'QUIRE_TOP_K', flag: 'top-k', schema: int(1, 20).default(6), help: 'Chunks retrieved per question.' },

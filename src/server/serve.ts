@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import { createConversationStore } from '../conversation/store.js';
 import type { Logger } from '../log.js';
 import { createApp } from './app.js';
+import { createComputePool } from './compute/pool.js';
 import { answerClientErrors, unreadableRequest } from './client-errors.js';
 import { requireIndex } from './context.js';
 import { createIndexHolder, type IndexHolder } from './index-holder.js';
@@ -46,7 +47,11 @@ export async function startServer(config: Config, log: Logger, options: StartSer
   const stopWatching = holder.watch(INDEX_POLL_MS);
 
   const conversations = createConversationStore({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
-  const asker = createAsker(() => requireIndex(holder), conversations, config, generation);
+  // Retrieval and answer scoring on worker threads, so that concurrent questions use every core.
+  const compute = config.computeWorkers > 0 ? createComputePool(config, log, config.computeWorkers) : undefined;
+  const loaded = holder.current();
+  if (compute && loaded) compute.warm(loaded.buildDir);
+  const asker = createAsker(() => requireIndex(holder), conversations, config, generation, compute);
   const jobs = createReindexJobs({ run: createChildIngestRunner({ config, log }), holder, log });
   const app = createApp({ config, log, holder, asker, jobs, llm: generation?.llm ?? null });
 
@@ -63,6 +68,9 @@ export async function startServer(config: Config, log: Logger, options: StartSer
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await compute?.close();
+    throw error;
   });
   let stopWatchingCorpus = () => {};
   if (config.watch) {
@@ -77,6 +85,7 @@ export async function startServer(config: Config, log: Logger, options: StartSer
     } catch (error) {
       stopWatching();
       server.close();
+      await compute?.close();
       throw error;
     }
   }
@@ -99,6 +108,7 @@ export async function startServer(config: Config, log: Logger, options: StartSer
         // Open SSE streams and keep-alive sockets would hold close() forever.
         server.closeAllConnections();
       });
+      await compute?.close();
     },
   };
 }

@@ -1,0 +1,18 @@
+/**
+ * Messages between the server and its compute workers: one request, one reply,
+ * matched by id. Errors cross as plain data and become QuireErrors again.
+ * @module
+ */
+import type { ExtractiveOptions } from '../../ask-compute.js';
+import type { RetrieveOptions } from '../../retrieval/retriever.js';
+import type { RetrievedChunk } from '../../retrieval/types.js';
+
+export type ComputeCall =
+  | { op: 'retrieve'; query: string; options: RetrieveOptions }
+  | { op: 'compose'; query: string; retrieved: readonly RetrievedChunk[]; options: ExtractiveOptions }
+  /** Open the build ahead of the first question on it. */
+  | { op: 'open' };
+
+export type ComputeRequest = ComputeCall & { id: number; buildDir: string };
+
+export type ComputeReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code?: string; message: string } };
