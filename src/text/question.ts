@@ -58,8 +58,22 @@ export function questionKind(question: string): QuestionKind {
   return analyseQuestion(question).kind;
 }
 
+// The last questions analysed: one request asks for its question's analysis several times.
+const recent = new Map<string, QuestionAnalysis>();
+const RECENT_MAX = 64;
+
 /** The question's wh-word, answer-class noun and expected answer kind. */
 export function analyseQuestion(question: string): QuestionAnalysis {
+  let analysis = recent.get(question);
+  if (!analysis) {
+    analysis = Object.freeze(analyse(question));
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(question, analysis);
+  }
+  return analysis;
+}
+
+function analyse(question: string): QuestionAnalysis {
   const tokens = readText(question.replace(/[’‘]/g, "'")).tokens.filter((t) => t.pos !== 'PUNCT' || /[,;:]/.test(t.text));
   const words = tokens.map((t) => t.text.toLowerCase());
   const first = words[0] ?? '';

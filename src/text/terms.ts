@@ -10,7 +10,18 @@ import { tokenize } from './tokenize.js';
 
 // The light stemmer leaves irregular verbs apart ("said", "took", "rose"): WordNet's verb
 // morphology (wink-lemmatizer, through ./lemma.ts) joins them to their base form.
-const verbBase = (term: string): string => (/^\p{L}+$/u.test(term) ? lemma(term, 'verb') : term);
+// Remembered per term (a corpus has a few thousand): scoring asks for the same ones per request.
+const verbBases = new Map<string, string>();
+const VERB_BASES_MAX = 50_000;
+function verbBase(term: string): string {
+  let base = verbBases.get(term);
+  if (base === undefined) {
+    base = /^\p{L}+$/u.test(term) ? lemma(term, 'verb') : term;
+    if (verbBases.size >= VERB_BASES_MAX) verbBases.clear();
+    verbBases.set(term, base);
+  }
+  return base;
+}
 
 // Words that news writing uses for the plainer ones questions ask with ("Whom did Russia
 // *send*?" — "Putin *dispatched* Lavrov"; "each *year*" — "*annually*"), as the tokenizer
