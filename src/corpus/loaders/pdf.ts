@@ -30,9 +30,12 @@ export const loadPdf: Loader = async (bytes) => {
   });
   try {
     const result = await parser.getText({ pageJoiner: '' });
+    // Pages but no characters: images of text (a scan), which only OCR can read.
+    if (result.total > 0 && !/[\p{L}\p{N}]/u.test(result.text)) throw new QuireError('document_invalid', noTextLayer(result.total));
     const title = await declaredTitle(parser);
     return title ? { text: joinHyphenated(result.text), title } : { text: joinHyphenated(result.text) };
   } catch (cause) {
+    if (cause instanceof QuireError) throw cause;
     throw new QuireError('document_invalid', pdfReason(cause), { cause });
   } finally {
     await parser.destroy().catch(() => {});
@@ -47,6 +50,9 @@ async function declaredTitle(parser: { getInfo(): Promise<{ info?: unknown }> })
 }
 
 /** Words broken across lines by the layout ("inter-\nnational") are joined again. */
+const noTextLayer = (pages: number): string =>
+  `PDF has no text layer (${pages} page${pages === 1 ? '' : 's'} of images, probably scanned): it needs OCR first, e.g. \`ocrmypdf in.pdf out.pdf\`, then add the OCRed file`;
+
 const joinHyphenated = (text: string): string => text.replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2');
 
 function pdfReason(error: unknown): string {

@@ -38,6 +38,8 @@ const FILES: Record<string, string | Uint8Array> = {
   'paper.pdf': makePdf(['A Paper About Pipelines', 'The pipeline carries gas to the north.']),
   'titled.pdf': makePdf(['Body line of a titled PDF.'], { title: 'Declared PDF Title' }),
   'broken.pdf': new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf at all\n%%EOF'),
+  // A scan: a page, but no text on it.
+  'scanned.pdf': makePdf([]),
   'junk.txt': Uint8Array.from({ length: 512 }, (_, i) => (i * 37 + 11) % 256),
   'controls.md': Uint8Array.from({ length: 200 }, (_, i) => (i % 2 ? 0x41 : 0x01 + (i % 8))),
   'latin1.txt': Uint8Array.from([...new TextEncoder().encode('Caf'), 0xe9, ...new TextEncoder().encode(' au lait.')]),
@@ -108,6 +110,7 @@ describe('loadCorpus: walking', () => {
       { path: 'junk.txt', error: 'binary data, not text' },
       { path: 'latin1.txt', error: 'not valid UTF-8 text' },
       { path: 'only-boilerplate.txt', error: 'no text after cleaning' },
+      { path: 'scanned.pdf', error: expect.stringMatching(/^PDF has no text layer \(1 page of images, probably scanned\): it needs OCR first/) },
     ]);
   });
 
