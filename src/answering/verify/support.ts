@@ -59,6 +59,9 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   'one two three four five six seven eight nine ten eleven twelve'.split(' ').map((word, i) => [word, String(i + 1)]),
 );
 
+/** Symbols and the words that say them ("$1.7 billion" is "1.7 billion dollars"): the symbols' Unicode names. */
+const SYMBOL_WORDS: Readonly<Record<string, string>> = { $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '%': 'percent' };
+
 export function prepareEvidence({ text, title }: Evidence): PreparedEvidence {
   const passages = runs(splitSentences(text).map((s) => formsOf(s.text)));
   return { forms: formsOf(`${title ?? ''}\n${text}`), numbers: numbersOf(`${title ?? ''}\n${text}`), passages };
@@ -146,6 +149,7 @@ function valueFound(value: string, forms: ReadonlySet<string>, numbers: Readonly
 /** Every word, its lemmas and its stem: what a claim's words are looked up in. */
 function formsOf(text: string): Set<string> {
   const forms = new Set<string>();
+  for (const [symbol, word] of Object.entries(SYMBOL_WORDS)) if (text.includes(symbol)) forms.add(word);
   for (const raw of words(text)) {
     const word = raw.replace(/'s$/, '');
     forms.add(word);

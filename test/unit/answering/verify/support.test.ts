@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { judgeSupport, prepareEvidence } from '../../../../src/answering/verify/support.js';
+
+const CHUNK =
+  'Almost all Pakistani leaders have visited Moscow post-Cold War, including Nawaz Sharif in 1999 and President Pervez Musharraf in 2003. ' +
+  'Prime Minister Imran Khan’s visit is yet to be scheduled though he met President Putin in Bishkek, Kyrgyzstan on the sidelines of the Shanghai Cooperation Organisation summit (SCO). ' +
+  'Russia has also agreed to invest $1.7 billion in the Karachi-Lahore gas pipeline. Bilateral trade increased to around $400 million.';
+const evidence = [prepareEvidence({ text: CHUNK, title: 'New initiatives in Pak-Russia ties' })];
+const judge = (claim: string) => judgeSupport(claim, evidence);
+
+describe('judgeSupport', () => {
+  it('supports a sentence the chunk states, also paraphrased or with other number formatting', () => {
+    expect(judge('Imran Khan met President Putin in Bishkek, Kyrgyzstan, at the SCO summit.').supported).toBe(true);
+    expect(judge('Nawaz Sharif visited Moscow in 1999.').supported).toBe(true);
+    expect(judge('Russia will invest 1.7 billion dollars in a gas pipeline from Karachi to Lahore.').supported).toBe(true);
+  });
+
+  it('rejects a number, date or name the chunk does not hold (a claim citing a chunk that does not say it was kept)', () => {
+    expect(judge('Construction will be completed by Chinese engineers in 2019.')).toMatchObject({ supported: false, missingValues: expect.arrayContaining(['2019', 'Chinese']) });
+    expect(judge('Russia has agreed to invest $2.7 billion in the pipeline.').reason).toMatch(/does not mention "\$2.7 billion"/);
+    expect(judge('Benazir Bhutto visited Moscow in 1999.').reason).toMatch(/Benazir Bhutto/);
+  });
+
+  it('rejects a word whose antonym the passage uses', () => {
+    const verdict = judge('Bilateral trade decreased to around $400 million.');
+    expect(verdict.supported).toBe(false);
+    expect(verdict.contradictions[0]?.[0]).toBe('decreased');
+  });
+
+  it('rejects a sentence whose words the chunk does not cover', () => {
+    const verdict = judge('It was also blessed by the moon.');
+    expect(verdict.supported).toBe(false);
+    expect(verdict.coverage).toBeLessThan(0.5);
+  });
+});
