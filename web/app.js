@@ -116,6 +116,7 @@ async function submit(text) {
       citations: answer.citations,
       grounded: answer.grounded,
       mode: answer.mode,
+      ...(answer.warnings?.length && { warnings: answer.warnings }),
       ...(answer.rewrittenQuery && { rewrittenQuery: answer.rewrittenQuery }),
       ...(sentId && answer.newConversation && { restarted: true }),
     };

@@ -39,6 +39,8 @@ export function createLibrary({ onOpenDocument, onOpen, onLibrary }) {
     let library;
     try {
       health = await getJson('/health');
+      // Whether the LLM answers can change without a new index: shown on every refresh.
+      showLlm(health.llm);
       if (!force && health.index.builtAt === builtAt) return;
       library = await getJson('/documents');
     } catch (error) {
@@ -50,12 +52,18 @@ export function createLibrary({ onOpenDocument, onOpen, onLibrary }) {
     line.classList.remove('library-problem');
     button.hidden = false;
     button.textContent = plural(library.documents.length, 'document');
-    answersBy.textContent = health.llm.configured ? `answers by ${health.llm.model}` : 'offline answers';
     const about = describeIndex(health, library);
     line.title = about.join('\n');
     details.textContent = about.join(' · ');
     renderDocuments(library);
     onLibrary?.(library);
+  }
+
+  function showLlm(llm) {
+    const down = llm.configured && llm.reachable === false;
+    answersBy.textContent = !llm.configured ? 'offline answers' : down ? `${llm.model} unreachable — answers quote the documents` : `answers by ${llm.model}`;
+    if (llm.configured) line.dataset.llm = down ? 'unreachable' : 'reachable';
+    else delete line.dataset.llm;
   }
 
   function showProblem(error) {

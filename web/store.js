@@ -10,7 +10,7 @@ const MAX_TURNS = 50;
 
 /**
  * @typedef {{ id: string, docId: string, title: string, text: string, score: number }} Citation
- * @typedef {{ question: string, answer: string, citations: Citation[], grounded: boolean, mode?: 'extractive' | 'llm', rewrittenQuery?: string, restarted?: boolean }} Turn
+ * @typedef {{ question: string, answer: string, citations: Citation[], grounded: boolean, mode?: 'extractive' | 'llm', rewrittenQuery?: string, restarted?: boolean, warnings?: string[] }} Turn
  * @typedef {{ conversationId: string | null, turns: Turn[] }} Thread
  */
 

@@ -36,10 +36,11 @@ export function createTurnView(turn, { pending = false, onOpenSource }) {
   const label = el('p', { className: 'answer-label', textContent: 'Not in the documents', hidden: true });
   const text = el('div', { className: 'answer-text' });
   const notes = el('p', { className: 'answer-note', hidden: true });
+  const warnings = el('ul', { className: 'answer-warnings', hidden: true, dataset: { testid: 'warnings' }, attrs: { 'aria-label': 'Notes on this answer' } });
   const sources = el('ol', { className: 'sources', hidden: true, attrs: { 'aria-label': 'Sources' } });
   const copy = el('button', { type: 'button', className: 'button-quiet answer-action', textContent: 'Copy', hidden: true, dataset: { testid: 'copy' }, attrs: { 'aria-label': 'Copy the answer with its sources' } });
   const actions = el('div', { className: 'answer-actions' }, copy);
-  const answer = el('article', { className: 'answer', dataset: { testid: 'answer', state: pending ? 'pending' : 'done' } }, label, thinking, text, sources, notes, actions);
+  const answer = el('article', { className: 'answer', dataset: { testid: 'answer', state: pending ? 'pending' : 'done' } }, label, thinking, text, sources, notes, warnings, actions);
   const root = el('div', { className: 'turn' }, askedView(turn.question), answer);
   /** Plain text for the copy button: set when the answer is done. */
   let plain = '';
@@ -71,6 +72,10 @@ export function createTurnView(turn, { pending = false, onOpenSource }) {
       if (done.rewrittenQuery) lines.push(`Searched for: ${done.rewrittenQuery}`);
       notes.textContent = lines.join(' ');
       notes.hidden = lines.length === 0;
+      // What the server changed or could not do: removed sentences and citations, fallbacks.
+      const said = done.warnings ?? [];
+      warnings.replaceChildren(...said.map((warning) => el('li', { textContent: warning })));
+      warnings.hidden = said.length === 0;
       plain = plainAnswer(done.answer, numbered);
       copy.hidden = false;
     },
