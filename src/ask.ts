@@ -28,6 +28,11 @@ export interface Answer {
   answer: string;
   citations: Citation[];
   grounded: boolean;
+  /**
+   * The answer model's probability (0..1) that the best quoted passage answers the question,
+   * whatever the mode: below the configured minimum the extractive answer is a refusal.
+   */
+  confidence: number;
   conversationId: string;
   /** True when this question started the conversation (including an unknown or expired id). */
   newConversation: boolean;
@@ -59,7 +64,7 @@ export interface AskHooks {
   signal?: AbortSignal;
 }
 
-export type AskSettings = Pick<Config, 'topK' | 'candidateK' | 'rrfK' | 'minEvidence' | 'maxAnswerSentences'>;
+export type AskSettings = Pick<Config, 'topK' | 'candidateK' | 'rrfK' | 'minConfidence' | 'maxAnswerSentences'>;
 
 export type { Generation };
 
@@ -106,17 +111,15 @@ export function createAsker(
       hooks.onRetrieved?.(retrieved.map(toCitation));
 
       const retrievedIds = new Set(retrieved.map((r) => r.chunk.id));
-      const extractive = async (): Promise<Draft> => {
-        const composed = await compute.composeExtractive(index, query, retrieved, {
-          minEvidence: settings.minEvidence,
-          maxSentences: settings.maxAnswerSentences,
-          ...(focus && { focus }),
-        });
-        return { text: composed.answer, grounded: composed.grounded, mode: 'extractive', warnings: [] };
-      };
+      // The extractive answer always runs: its confidence is the answer's, whoever writes the text.
+      const composed = await compute.composeExtractive(index, query, retrieved, {
+        minConfidence: settings.minConfidence,
+        maxSentences: settings.maxAnswerSentences,
+        ...(focus && { focus }),
+      });
+      const quoted: Draft = { text: composed.answer, grounded: composed.grounded, mode: 'extractive', warnings: [] };
       let streamed = false;
       const onToken = hooks.onToken && ((text: string) => ((streamed = true), hooks.onToken!(text)));
-      const quoted = await extractive();
       const draft: Draft = generation ? await answerWithLlm(generation, query, retrieved, quoted, { onToken, signal: hooks.signal }) : quoted;
       if (!streamed && hooks.onToken) for (const piece of draft.text.match(/\S+\s*/g) ?? []) hooks.onToken(piece);
 
@@ -131,6 +134,7 @@ export function createAsker(
         answer: checked.text,
         citations,
         grounded: draft.grounded && citations.length > 0,
+        confidence: round(composed.confidence, 3),
         conversationId: id,
         newConversation: history === undefined,
         ...(query !== question && { rewrittenQuery: query }),

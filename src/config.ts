@@ -48,7 +48,7 @@ export const SETTINGS = {
   topK: { env: 'QUIRE_TOP_K', flag: 'top-k', schema: int(1, 20).default(6), help: 'Chunks retrieved per question.' },
   candidateK: { env: 'QUIRE_CANDIDATE_K', flag: 'candidate-k', schema: int(1, 200).default(30), help: 'Candidates each retriever (dense, BM25) contributes before fusion.' },
   rrfK: { env: 'QUIRE_RRF_K', flag: 'rrf-k', schema: int(1, 1000).default(60), help: 'Reciprocal-rank-fusion constant.' },
-  minEvidence: { env: 'QUIRE_MIN_EVIDENCE', flag: 'min-evidence', schema: num(0, 1).default(0.2), help: 'Best-sentence score below which Quire says the documents do not contain the answer.' },
+  minConfidence: { env: 'QUIRE_MIN_CONFIDENCE', flag: 'min-confidence', schema: num(0, 1).optional(), help: "Answer confidence (0..1) below which Quire says the documents do not contain the answer; default: the answer model's threshold (src/answering/model/README.md)." },
   maxAnswerSentences: { env: 'QUIRE_MAX_ANSWER_SENTENCES', flag: 'max-answer-sentences', schema: int(1, 3).default(2), help: 'Sentences quoted in an extractive answer.' },
   conversationTurns: { env: 'QUIRE_CONVERSATION_TURNS', flag: 'conversation-turns', schema: int(1, 100).default(20), help: 'Turns kept per conversation.' },
   conversationTtlMs: { env: 'QUIRE_CONVERSATION_TTL_MS', flag: 'conversation-ttl-ms', schema: int(1_000, 7 * 86_400_000).default(3_600_000), help: 'Idle time after which a conversation is forgotten.' },
@@ -66,6 +66,8 @@ export const SETTINGS = {
   requestTimeoutMs: { env: 'QUIRE_REQUEST_TIMEOUT_MS', flag: 'request-timeout-ms', schema: int(100, 600_000).default(60_000), help: 'Time a request may take before it is answered with 504.' },
   corsOrigins: { env: 'QUIRE_CORS_ORIGINS', flag: 'cors-origins', schema: list.default([]), help: 'Comma-separated origins allowed to call the API from a browser (default: none).' },
   watch: { env: 'QUIRE_WATCH', flag: 'watch', schema: bool.default(false), help: 'Re-index when files in the corpus directory change.' },
+  evalSample: { env: 'QUIRE_EVAL_SAMPLE', flag: 'sample', schema: int(1, 1_000_000).optional(), help: '`quire eval`: measure a seeded sample of this many questions (and conversations) instead of all.' },
+  evalSeed: { env: 'QUIRE_EVAL_SEED', flag: 'seed', schema: int(0, 2 ** 31 - 1).default(1), help: '`quire eval`: seed of the --sample draw.' },
   logLevel: { env: 'QUIRE_LOG_LEVEL', flag: 'log-level', schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), help: 'Least severe log level printed.' },
 } as const;
 

@@ -1,24 +1,31 @@
 /**
- * The extractive answer: the retrieved chunks' best sentences, quoted verbatim
- * with the id of the chunk each came from — or a plain "the documents don't
- * say" when no sentence is good enough evidence. No model generates text here,
- * so every word of a grounded answer is in the documents.
+ * The extractive answer: the answer units (units.ts) of the retrieved chunks scored
+ * by the fitted answer model (model.ts), the best quoted verbatim with the id of the
+ * chunk each sentence came from — or a plain "the documents don't say" when the
+ * model's confidence that the best one answers is under the threshold. No model
+ * generates text here, so every word of a grounded answer is in the documents.
  * @module
  */
-import { splitSentences, type Span } from '../text/sentences.js';
 import type { RetrievedChunk } from '../retrieval/types.js';
-import { profileQuestion, scoreSentence, type QuestionProfile, type SentenceScore } from './sentence-score.js';
-import { contentTerms, hasTerm, nameTerms } from '../text/terms.js';
+import { expectsAnswerKind } from '../text/question-type.js';
+import { contentTerms, hasTerm } from '../text/terms.js';
+import { cosine, profileQuestion, questionFeatures, unitFeatures, type QuestionProfile, type UnitContext } from './features.js';
+import { answerConfidence, defaultAnswerModel, unitLogit, type AnswerModel } from './model.js';
+import { analyseSentence } from './analysis.js';
+import { cachedTerms } from './term-cache.js';
+import { buildUnits, documentOrder, placeSentences, withNeighbour, type AnswerUnit, type PlacedSentence } from './units.js';
 
 export interface ComposeOptions {
   /** Normalised vectors, same model as the index. */
   embed: (texts: readonly string[]) => Promise<Float32Array[]>;
-  /** Best-sentence score below which the answer is "not in the documents". @default 0.2 (config `minEvidence`) */
-  minEvidence: number;
-  /** Sentences quoted at most, 1..3. @default 2 (config `maxAnswerSentences`) */
+  /** Confidence under which the answer is "not in the documents"; the model's own threshold when undefined (config `minConfidence`). */
+  minConfidence?: number | undefined;
+  /** Units quoted at most, 1..3 (config `maxAnswerSentences`). */
   maxSentences: number;
   /** For a follow-up: the chunks the previous answer cited and the words carried from it. */
   focus?: ConversationFocus;
+  /** The answer model; the shipped one by default. */
+  model?: AnswerModel;
 }
 
 export interface ConversationFocus {
@@ -31,144 +38,151 @@ export interface ComposedAnswer {
   answer: string;
   citedIds: string[];
   grounded: boolean;
-  /** Score of the best sentence (0..1). */
-  evidence: number;
+  /** The model's probability (0..1) that the best unit answers the question. */
+  confidence: number;
+}
+
+/** A retrieved question's candidate units and their features, as the model sees them. */
+export interface Candidates {
+  profile: QuestionProfile;
+  units: AnswerUnit[];
+  features: number[][];
+  /** The question's own features (QUESTION_FEATURE_NAMES), for the confidence. */
+  question: number[];
 }
 
 export const NOT_IN_DOCUMENTS = "The documents don't say. I couldn't find anything about that in the indexed documents.";
 
-/**
- * A second or third sentence must score at least this share of the best one, and hold at
- * least this share of its grounding (a similar sentence lacking the question's "1965" is
- * no second answer): quote only strong evidence.
- */
-const EXTRA_SENTENCE_RATIO = 0.8;
-/** …and bring this many content words that neither the question nor the sentences already quoted have. */
-const EXTRA_SENTENCE_NEW_TERMS = 3;
-/** Words by which a sentence refers back to someone the one before named ("it" is too often no one: "be that as it may"). */
-const PRONOUN = /\b(he|she|him|his|her|they|them|their)\b/i;
-/** Headings and fragments ("General Kayani's visit") rarely answer anything. */
-const MIN_SENTENCE_WORDS = 4;
-
-interface Sentence {
-  text: string;
-  /** Content terms of the sentence with the ones before and after it in its chunk, and of its document's title. */
-  windowTerms: Set<string>;
-  /** Names of the sentence before, when this one refers back to them with a pronoun ("He was scheduled…"). */
-  antecedents: Set<string>;
-  chunkId: string;
-  /** Index of the chunk in the retrieved list (0 = best). */
-  chunkIndex: number;
-  docId: string;
-  /** Offset in the document, for quoting in reading order. */
-  offset: number;
-}
-
-type Scored = Sentence & SentenceScore;
+/** A further unit is quoted when the model gives it at least this share of the best one's probability… */
+const EXTRA_UNIT_RATIO = 0.8;
+/** …and it brings this many content words that neither the question nor the units already quoted have. */
+const EXTRA_UNIT_NEW_TERMS = 3;
+/** A sentence "holds" the kind of answer asked for from this kind fit on (expectsAnswerKind's scale). */
+const HOLDS_KIND = 0.9;
 
 export async function composeExtractive(question: string, retrieved: readonly RetrievedChunk[], o: ComposeOptions): Promise<ComposedAnswer> {
-  const sentences = collectSentences(retrieved);
-  if (sentences.length === 0) return notFound(0);
+  const model = o.model ?? defaultAnswerModel();
+  const candidates = await answerCandidates(question, retrieved, o);
+  const { units, features, profile } = candidates;
+  if (units.length === 0) return notFound(answerConfidence(model, [], [], candidates.question));
+  const logits = features.map((x) => unitLogit(model, x));
+  const confidence = answerConfidence(model, logits, features, candidates.question);
+  if (confidence < (o.minConfidence ?? model.threshold)) return notFound(confidence);
+
+  const ranked = units.map((unit, i) => ({ unit, logit: logits[i]! })).sort((a, b) => b.logit - a.logit);
+  const picked = pickUnits(ranked, profile, o.maxSentences);
+  return { answer: quote(picked), citedIds: [...new Set(picked.flatMap((u) => u.sentences.map((s) => s.chunkId)))], grounded: true, confidence };
+}
+
+/** The units of the retrieved chunks with their feature rows: what the model scores, and what the fit script fits on. */
+export async function answerCandidates(question: string, retrieved: readonly RetrievedChunk[], o: Pick<ComposeOptions, 'embed' | 'focus'>): Promise<Candidates> {
+  const contexts = retrieved.map((r) => new Set(cachedTerms(r.chunk.text)));
+  const carried = new Set(contentTerms(o.focus?.carried.join(' ') ?? ''));
+  const profile = profileQuestion(question, contexts, carried);
+  const sentences = placeSentences(retrieved);
+  const units = withKindNeighbours(buildUnits(sentences), sentences, profile);
+  if (units.length === 0) return { profile, units, features: [], question: questionFeatures(profile) };
+
   const [questionVector, ...vectors] = await o.embed([question, ...sentences.map((s) => s.text)]);
   if (!questionVector || vectors.length !== sentences.length) throw new TypeError('embed must return one vector per text');
-
-  const contexts = retrieved.map((r) => new Set(contentTerms(r.chunk.text)));
-  const carried = new Set(contentTerms(o.focus?.carried.join(' ') ?? ''));
-  const profile = profileQuestion(question, questionVector, contexts, carried);
-  // The previous answer's chunks are about the subject the follow-up carried over.
-  const inFocus = (chunkId: string) => o.focus?.chunkIds.has(chunkId) ?? false;
-  const scored: Scored[] = sentences.map((s, i) => {
-    const given = inFocus(s.chunkId) ? new Set([...s.antecedents, ...carried]) : s.antecedents.size > 0 ? s.antecedents : undefined;
+  const similarity = new Map(sentences.map((s, i) => [s, cosine(questionVector, vectors[i]!)]));
+  const neighbours = documentOrder(sentences);
+  const chunkOf = new Map(retrieved.map((r) => [r.chunk.id, r]));
+  const contextsOfUnits: UnitContext[] = units.map((unit) => {
+    const first = unit.sentences[0]!;
+    const last = unit.sentences.at(-1)!;
+    const window = [first.title, neighbours(first).previous?.text ?? '', ...unit.sentences.map((s) => s.text), neighbours(last).following[0]?.text ?? ''];
+    const inFocus = unit.sentences.some((s) => o.focus?.chunkIds.has(s.chunkId) ?? false);
+    const chunk = chunkOf.get(unit.core.chunkId)!;
+    const matched = unit.extension === 'neighbour' ? [unit.core] : unit.sentences;
     return {
-      ...s,
-      ...scoreSentence(profile, { text: s.text, vector: vectors[i]!, contextTerms: s.windowTerms, rank: s.chunkIndex + 1, ...(given && { given }) }),
+      text: unit.text,
+      matchText: unit.extension === 'neighbour' ? unit.core.text : unit.text,
+      windowTerms: new Set(window.flatMap((text) => cachedTerms(text))),
+      // The previous answer's chunks are about the subject the follow-up carried over.
+      given: inFocus ? carried : new Set<string>(),
+      similarity: Math.max(...unit.sentences.map((s) => similarity.get(s)!)),
+      chunkIndex: unit.core.chunkIndex,
+      denseRank: chunk.denseRank,
+      lexicalRank: chunk.lexicalRank,
+      position: unit.core.position,
+      lemmas: new Set(matched.flatMap((s) => [...analyseSentence(s.text).lemmas])),
+      related: new Set(matched.flatMap((s) => [...analyseSentence(s.text).related])),
+      values: unit.sentences.flatMap((s) => analyseSentence(s.text).values),
+      extended: unit.extension !== 'none',
+      inFocus,
     };
   });
-  // Stable sort: equal scores keep retrieval order.
-  scored.sort((a, b) => b.score - a.score);
-  const best = scored[0]!;
-  if (best.score < o.minEvidence) return notFound(best.score);
-
-  // Reading order within a document; the document holding the best sentence first.
-  const picked = pickSentences(scored, profile, o);
-  const docOrder = new Map<string, number>();
-  for (const s of picked) if (!docOrder.has(s.docId)) docOrder.set(s.docId, docOrder.size);
-  picked.sort((a, b) => docOrder.get(a.docId)! - docOrder.get(b.docId)! || a.offset - b.offset);
-  return {
-    answer: picked.map((s) => `${s.text} [${s.chunkId}]`).join(' '),
-    citedIds: [...new Set(picked.map((s) => s.chunkId))],
-    grounded: true,
-    evidence: best.score,
-  };
+  return { profile, units, features: unitFeatures(profile, contextsOfUnits), question: questionFeatures(profile) };
 }
 
 /**
- * Sentences of all chunks in retrieval order, whitespace collapsed. A sentence that
- * overlapping chunks share is kept once, from the higher-ranked chunk.
+ * Units whose sentence lacks the kind of answer asked for ("Who…?" and no name) also
+ * come grown by the neighbour that holds it: "the Norwegian delegate proposed…" and
+ * the next sentence, which names her.
  */
-function collectSentences(retrieved: readonly RetrievedChunk[]): Sentence[] {
-  const seen = new Set<string>();
-  const sentences: Sentence[] = [];
-  retrieved.forEach(({ chunk, title }, chunkIndex) => {
-    const spans = quotableSentences(chunk.text);
-    spans.forEach((span, i) => {
-      const text = span.text.replace(/\s+/g, ' ');
-      const key = text.toLowerCase();
-      if (text.split(' ').length < MIN_SENTENCE_WORDS || FOOTNOTE_TEXT.test(text) || seen.has(key)) return;
-      seen.add(key);
-      // The document's title is context too: a sentence in "Pak-Russia relations" is about Russia.
-      const window = [title, ...spans.slice(Math.max(0, i - 1), i + 2).map((s) => s.text)].join(' ');
-      const antecedents = PRONOUN.test(text) && i > 0 ? nameTerms(spans[i - 1]!.text) : new Set<string>();
-      sentences.push({ text, windowTerms: new Set(contentTerms(window)), antecedents, chunkId: chunk.id, chunkIndex, docId: chunk.docId, offset: chunk.start + span.start });
-    });
-  });
-  return sentences;
+function withKindNeighbours(units: readonly AnswerUnit[], sentences: readonly PlacedSentence[], profile: QuestionProfile): AnswerUnit[] {
+  if (profile.kind === 'other' || profile.kind === 'reason' || profile.kind === 'definition') return [...units];
+  const neighbours = documentOrder(sentences);
+  const holds = (s: PlacedSentence) => expectsAnswerKind(s.text, profile.kind) >= HOLDS_KIND;
+  const grown: AnswerUnit[] = [];
+  for (const unit of units) {
+    if (unit.extension !== 'none' || holds(unit.core)) continue;
+    const { previous, following } = neighbours(unit.core);
+    const next = following[0];
+    if (next && holds(next)) grown.push(withNeighbour(unit, next));
+    else if (previous && holds(previous)) grown.push(withNeighbour(unit, previous));
+  }
+  return [...units, ...grown];
 }
 
-// A footnote mark after the full stop ("…since May 2011.¹⁶ In this regard…") hides the
-// boundary from splitSentences, which wants whitespace right after the punctuation.
-const FOOTNOTE_BOUNDARY = /(?<=[.!?]["'”’)\]]*[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s+(?=["“\p{Lu}\d])/gu;
-
-/** A line opening with a footnote number is a reference ("⁴ Dr Raja Muhammad Khan, …"), not a statement. */
-const FOOTNOTE_TEXT = /^[\u00b9\u00b2\u00b3\u2070-\u2079]/;
-
-/** `splitSentences`, also cutting after footnote marks. */
-function quotableSentences(text: string): Span[] {
-  return splitSentences(text).flatMap((span) => {
-    const pieces: Span[] = [];
-    let start = 0;
-    for (const m of span.text.matchAll(FOOTNOTE_BOUNDARY)) {
-      pieces.push({ text: span.text.slice(start, m.index), start: span.start + start, end: span.start + m.index });
-      start = m.index + m[0].length;
-    }
-    pieces.push({ text: span.text.slice(start), start: span.start + start, end: span.end });
-    return pieces;
-  });
+interface Ranked {
+  unit: AnswerUnit;
+  logit: number;
 }
 
 /**
- * The best sentence, then the next ones that are nearly as good, say something new, and
- * hold every name and number of the question that the best one holds (a sentence on
- * Pakistani leaders without the question's "1965" is no second answer).
+ * The best unit, then the next ones the model rates nearly as likely that say something new,
+ * share no sentence with those picked, and hold every name and number of the question that
+ * the best one holds.
  */
-function pickSentences(scored: readonly Scored[], profile: QuestionProfile, o: ComposeOptions): Scored[] {
-  const [best, ...rest] = scored;
-  const picked = [best!];
-  const known = new Set([...profile.termSet, ...contentTerms(best!.text)]);
-  const bestTerms = new Set(contentTerms(best!.text));
+function pickUnits(ranked: readonly Ranked[], profile: QuestionProfile, maxUnits: number): AnswerUnit[] {
+  const [best, ...rest] = ranked;
+  const picked = [best!.unit];
+  const known = new Set([...profile.termSet, ...contentTerms(best!.unit.text)]);
+  const bestTerms = new Set(contentTerms(best!.unit.text));
   const namesHeld = profile.terms.filter((t) => t.name && hasTerm(bestTerms, t.term)).map((t) => t.term);
-  const limit = Math.min(3, Math.max(1, Math.floor(o.maxSentences)));
-  for (const s of rest) {
-    if (picked.length >= limit || s.score < Math.max(o.minEvidence, best!.score * EXTRA_SENTENCE_RATIO)) break;
-    if (s.grounding < best!.grounding * EXTRA_SENTENCE_RATIO) continue;
-    const terms = contentTerms(s.text);
+  const quoted = new Set(best!.unit.sentences);
+  const limit = Math.min(3, Math.max(1, Math.floor(maxUnits)));
+  const bestProbability = 1 / (1 + Math.exp(-best!.logit));
+  for (const { unit, logit } of rest) {
+    if (picked.length >= limit || 1 / (1 + Math.exp(-logit)) < bestProbability * EXTRA_UNIT_RATIO) break;
+    if (unit.sentences.some((s) => quoted.has(s))) continue;
+    const terms = contentTerms(unit.text);
     const own = new Set(terms);
-    if (!namesHeld.every((name) => hasTerm(own, name) || s.antecedents.has(name))) continue;
-    if (terms.filter((t) => !hasTerm(known, t)).length < EXTRA_SENTENCE_NEW_TERMS) continue;
-    picked.push(s);
+    if (!namesHeld.every((name) => hasTerm(own, name))) continue;
+    if (terms.filter((t) => !hasTerm(known, t)).length < EXTRA_UNIT_NEW_TERMS) continue;
+    picked.push(unit);
+    for (const s of unit.sentences) quoted.add(s);
     for (const t of terms) known.add(t);
   }
   return picked;
 }
 
-const notFound = (evidence: number): ComposedAnswer => ({ answer: NOT_IN_DOCUMENTS, citedIds: [], grounded: false, evidence });
+/**
+ * The picked units in reading order (the best unit's document first), each followed by the
+ * id of the chunk its sentences came from — or, for a unit spanning two chunks, each run of
+ * its sentences by the id of theirs.
+ */
+function quote(units: readonly AnswerUnit[]): string {
+  const docOrder = new Map<string, number>();
+  for (const u of units) if (!docOrder.has(u.core.docId)) docOrder.set(u.core.docId, docOrder.size);
+  const ordered = [...units].sort((a, b) => docOrder.get(a.core.docId)! - docOrder.get(b.core.docId)! || a.sentences[0]!.start - b.sentences[0]!.start);
+  return ordered
+    .map((unit) =>
+      unit.sentences.map((s, i) => (unit.sentences[i + 1]?.chunkId === s.chunkId ? s.text : `${s.text} [${s.chunkId}]`)).join(' '),
+    )
+    .join(' ');
+}
+
+const notFound = (confidence: number): ComposedAnswer => ({ answer: NOT_IN_DOCUMENTS, citedIds: [], grounded: false, confidence });

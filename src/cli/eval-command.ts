@@ -1,5 +1,5 @@
 /**
- * `quire eval [--qa FILE] [--conversations FILE] [--json]`.
+ * `quire eval [--qa FILE] [--conversations FILE] [--sample N --seed S] [--json]`.
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -8,6 +8,8 @@ import type { Config } from '../config.js';
 import { QuireError } from '../errors.js';
 import { readConversationSet, readQaSet } from '../eval/eval-set.js';
 import { runEval, type EvalReport } from '../eval/run-eval.js';
+import { sampleItems } from '../eval/sample.js';
+import { ratio } from '../eval/metrics.js';
 import type { Logger } from '../log.js';
 import { openLocalAsker } from './local-asker.js';
 
@@ -34,7 +36,8 @@ export async function runEvalCommand(
   }
   const [qa, conversations] = await Promise.all([qaFile ? readQaSet(qaFile) : [], conversationsFile ? readConversationSet(conversationsFile) : []]);
   const { asker } = await openLocalAsker(config, log);
-  const report = await runEval(asker, qa, conversations);
+  const sample = <T>(items: T[]): T[] => sampleItems(items, config.evalSample, config.evalSeed);
+  const report = await runEval(asker, sample(qa), sample(conversations));
   process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   return 0;
 }
@@ -45,21 +48,31 @@ function defaultFile(name: string, otherGiven: string | undefined): string | und
   return otherGiven === undefined && existsSync(file) ? file : undefined;
 }
 
+const cell = (count: number | null): string => (count === null ? '' : String(count)).padStart(14);
 const pct = (value: number | null): string => (value === null ? '   n/a' : `${(value * 100).toFixed(1).padStart(5)}%`);
 
 export function formatReport(r: EvalReport): string {
-  const lines = r.results.map((q) => `${q.ok ? 'ok  ' : 'MISS'} ${q.id.padEnd(6)} ${q.question.slice(0, 70).padEnd(70)} → ${q.answer.replace(/\s+/g, ' ').slice(0, 90)}`);
+  const lines = r.results.map((q) => `${q.ok ? 'ok  ' : 'MISS'} ${q.id.padEnd(6)} ${q.confidence.toFixed(2)} ${q.question.slice(0, 70).padEnd(70)} → ${q.answer.replace(/\s+/g, ' ').slice(0, 90)}`);
   lines.push(
     '',
     `questions                 ${r.questions}`,
     `retrieval recall@1        ${pct(r.recallAt1)}`,
-    `retrieval recall@5        ${pct(r.recallAt5)}`,
+    `retrieval recall@${String(r.retrievedK).padEnd(2)}       ${pct(r.recallAtK)}   (on the retrieved list)`,
     `answer hit rate           ${pct(r.answerHitRate)}`,
     `citation precision        ${pct(r.citationPrecision)}`,
     `answered with evidence    ${pct(r.answeredWithEvidence)}`,
     `refusal accuracy          ${pct(r.refusalAccuracy)}`,
     `follow-up accuracy        ${pct(r.followUpAccuracy)}`,
     `latency p50 / p95         ${r.latencyMs.p50} ms / ${r.latencyMs.p95} ms`,
+    '',
+    'refusals                  answered right  answered wrong  refused',
+    `  answerable              ${cell(r.confusion.answerable.right)}  ${cell(r.confusion.answerable.wrong)}  ${cell(r.confusion.answerable.refused)}`,
+    `  unanswerable            ${cell(null)}  ${cell(r.confusion.unanswerable.answered)}  ${cell(r.confusion.unanswerable.refused)}`,
+    '',
+    'by answer kind            answerable  right   unanswerable  refused',
+    ...Object.entries(r.byKind)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, k]) => `  ${kind.padEnd(22)}  ${String(k.answerable).padStart(10)}  ${pct(ratio(k.right, k.answerable))}  ${String(k.unanswerable).padStart(12)}  ${pct(ratio(k.refused, k.unanswerable))}`),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,11 @@
 /**
  * Follow-up questions made standalone without an LLM. "When did he arrive in
  * Moscow?" retrieves nothing useful on its own; after "Who is General Kayani?"
- * it becomes "When did he arrive in Moscow? General Kayani". The previous
- * turn's *rewritten* query is the source, so the subject survives a chain of
- * follow-ups. A question that names its own subject is left alone.
+ * it becomes "When did he arrive in Moscow? General Ashfaq Kayani": what the
+ * previous *answer* named — the person it answered with, and the subject as the
+ * answer spells it (not the question's typos) — then the rest of the previous
+ * turn's rewritten query, so the subject survives a chain of follow-ups. A
+ * question that names its own subject is left alone.
  * @module
  */
 import { questionType, titledNames } from '../text/question-type.js';
@@ -47,7 +49,8 @@ export function rewriteFollowUp(question: string, history: readonly Turn[]): Rew
 
   const own = new Set(contentTerms(trimmed));
   const carried: string[] = [];
-  for (const word of [...answeredPerson(trimmed, previous), ...keyWords(previous.rewritten || previous.question)]) {
+  const subject = spelledAsAnswered(keyWords(previous.rewritten || previous.question), previous);
+  for (const word of [...answeredPerson(trimmed, previous), ...answeredPlace(trimmed, previous), ...subject]) {
     if (carried.length >= MAX_CARRIED) break;
     const terms = contentTerms(word);
     if (terms.length === 0 || terms.every((t) => hasTerm(own, t))) continue;
@@ -67,6 +70,58 @@ function answeredPerson(question: string, previous: Turn): string[] {
   if (!PERSONAL_PRONOUN.test(question) || previous.citedIds.length === 0 || questionType(previous.question) !== 'person') return [];
   const asked = new Set(contentTerms(previous.question));
   return keyWords(titledNames(previous.answer).join(' ')).filter((word) => !contentTerms(word).every((t) => hasTerm(asked, t)));
+}
+
+/**
+ * "What happened there?" after "Where was the conference held?" means the place the answer
+ * named: the names after "in"/"at" in a grounded answer to a where-question, not asked about.
+ */
+function answeredPlace(question: string, previous: Turn): string[] {
+  if (!THERE.test(question) || previous.citedIds.length === 0 || questionType(previous.question) !== 'place') return [];
+  const asked = new Set(contentTerms(previous.question));
+  const places = [...previous.answer.matchAll(/\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’-]+\s?)+)/gu)].map((m) => m[1]!.trim());
+  return keyWords(places.join(' ')).filter((word) => !contentTerms(word).every((t) => hasTerm(asked, t)));
+}
+
+/**
+ * The previous question's subject words as the previous (grounded) answer spells them, those
+ * the answer holds first: "Genral Kayani" asked, "General Kayani" answered. A word is the
+ * answer's when it is the same term or at most one edit (two for long words) away from it.
+ */
+function spelledAsAnswered(words: readonly string[], previous: Turn): string[] {
+  if (previous.citedIds.length === 0) return [...words];
+  const answered = surfaceWords(previous.answer.replace(/\[[^\]]*\]/g, ' '));
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const word of words) {
+    const match = answered.find((a) => sameWord(a, word));
+    if (match) found.push(match);
+    else missing.push(word);
+  }
+  return [...new Set([...found, ...missing])];
+}
+
+/** Same word up to inflection or a typo. */
+function sameWord(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  if (x === y) return true;
+  const terms = [contentTerms(x), contentTerms(y)];
+  if (terms[0]!.length === 1 && terms[1]!.length === 1 && hasTerm(new Set(terms[0]), terms[1]![0]!)) return true;
+  const allowed = Math.min(x.length, y.length) >= 8 ? 2 : Math.min(x.length, y.length) >= 4 ? 1 : 0;
+  return allowed > 0 && editDistance(x, y, allowed) <= allowed;
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...next) > limit) return limit + 1;
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 /**

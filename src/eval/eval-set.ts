@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { QuireError } from '../errors.js';
 
+/** `doc`: the document the question was written about (optional; the fit script splits SQuAD by it). */
 const qaSchema = z.union([
-  z.object({ id: z.string(), q: z.string().min(1), unanswerable: z.literal(true) }),
-  z.object({ id: z.string(), q: z.string().min(1), answer_any: z.array(z.string()).min(1), evidence: z.string().min(1) }),
+  z.object({ id: z.string(), q: z.string().min(1), unanswerable: z.literal(true), doc: z.string().optional() }),
+  z.object({ id: z.string(), q: z.string().min(1), answer_any: z.array(z.string()).min(1), evidence: z.string().min(1), doc: z.string().optional() }),
 ]);
 
 const conversationSchema = z.object({

@@ -23,6 +23,7 @@ export const AnswerSchema = z
     answer: z.string(),
     citations: z.array(CitationSchema),
     grounded: z.boolean().openapi({ description: 'False when the documents do not contain the answer.' }),
+    confidence: z.number().min(0).max(1).openapi({ description: "The answer model's probability (0..1) that the best quoted passage answers the question; grounded is false below QUIRE_MIN_CONFIDENCE." }),
     conversationId: z.string(),
     newConversation: z.boolean(),
     rewrittenQuery: z.string().optional(),

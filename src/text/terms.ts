@@ -23,42 +23,6 @@ function verbBase(term: string): string {
   return base;
 }
 
-// Words that news writing uses for the plainer ones questions ask with ("Whom did Russia
-// *send*?" — "Putin *dispatched* Lavrov"; "each *year*" — "*annually*"), as the tokenizer
-// stems them, each mapped to the plain word. General English, not this corpus: a question and its evidence share a verb
-// more often than any other word, so one paraphrase here costs a whole answer.
-const PARAPHRASE: Readonly<Record<string, string>> = {
-  dispatch: 'send',
-  stat: 'say',
-  declar: 'say',
-  commenc: 'begin',
-  start: 'begin',
-  purchas: 'buy',
-  construct: 'build',
-  assist: 'help',
-  conclud: 'end',
-  finish: 'end',
-  receiv: 'get',
-  obtain: 'get',
-  request: 'ask',
-  select: 'choose',
-  attempt: 'try',
-  requir: 'need',
-  transport: 'carry',
-  convey: 'carry',
-  annual: 'year',
-  annually: 'year',
-  yearly: 'year',
-  monthly: 'month',
-  weekly: 'week',
-  daily: 'day',
-  trip: 'visit',
-  journey: 'visit',
-  tour: 'visit',
-  talk: 'meet',
-  suppos: 'schedul',
-};
-
 // Adverbs that tie a question to its context but never name what it is about
 // ("Whom did Russia send *instead*?"), and the future's "going to": evidence need not repeat them.
 const FILLER = new Set(['instead', 'also', 'else', 'again', 'too', 'still', 'ever', 'even', 'exactly', 'actually', 'really', 'already', 'yet', 'going']);
@@ -77,7 +41,7 @@ const PREFIX_SLACK = 2;
  */
 export function contentTerms(text: string): string[] {
   const parts = text.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, ' ');
-  return [...new Set(tokenize(parts).filter((term) => !FILLER.has(term)).map((term) => PARAPHRASE[verbBase(term)] ?? verbBase(term)))];
+  return [...new Set(tokenize(parts).filter((term) => !FILLER.has(term)).map((term) => verbBase(term)))];
 }
 
 /** True when two terms are the same word in other inflections or derivations. */

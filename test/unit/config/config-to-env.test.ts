@@ -3,7 +3,7 @@ import { configToEnv, loadConfig, withConfig } from '../../../src/config.js';
 
 describe('configToEnv', () => {
   it('gives a child process exactly the settings the parent resolved', () => {
-    const config = withConfig({ corpusDir: '/data/corpus', indexDir: '/data/index', refit: true, corsOrigins: ['http://a.example', 'http://b.example'], minEvidence: 0.4, adminToken: 'long-enough-token' });
+    const config = withConfig({ corpusDir: '/data/corpus', indexDir: '/data/index', refit: true, corsOrigins: ['http://a.example', 'http://b.example'], minConfidence: 0.4, adminToken: 'long-enough-token' });
     expect(loadConfig({}, configToEnv(config))).toEqual(config);
   });
 

@@ -86,3 +86,30 @@ describe('rewriteFollowUp after a who-question', () => {
     expect(rewriteFollowUp('When did he arrive?', [previous]).carried).toEqual(['General', 'Kayani']);
   });
 });
+
+describe('rewriteFollowUp carries what the previous answer named', () => {
+  it("spells the subject as the answer does, not with the question's typo", () => {
+    const previous: Turn = {
+      question: 'Who is Genral Kayanni?',
+      rewritten: 'Who is Genral Kayanni?',
+      answer: 'Chief of Army Staff General Ashfaq Kayani arrived in Moscow on October 4. [warm-up:5]',
+      citedIds: ['warm-up:5'],
+    };
+    const r = rewriteFollowUp('When did he arrive?', [previous]);
+    expect(r.carried).toContain('Kayani');
+    expect(r.carried).toContain('General');
+    expect(r.query).not.toContain('Kayanni');
+    expect(r.query).not.toContain('Genral');
+  });
+
+  it('carries the place a where-answer named into a question about "there"', () => {
+    const previous: Turn = {
+      question: 'Where was the Heart of Asia Conference held in December 2016?',
+      rewritten: 'Where was the Heart of Asia Conference held in December 2016?',
+      answer: 'The Russian delegate spoke at the Heart of Asia Conference in Amritsar (India) in December 2016. [ties:3]',
+      citedIds: ['ties:3'],
+    };
+    expect(rewriteFollowUp('Who spoke there?', [previous]).carried[0]).toBe('Amritsar');
+  });
+});
+
