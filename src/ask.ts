@@ -91,10 +91,12 @@ export function createAsker(
     async ask({ question, conversationId, topK = settings.topK }, hooks = {}) {
       const index = getIndex();
       const history = conversationId === undefined ? undefined : conversations.get(conversationId);
-      const id = conversationId ?? conversations.create();
+      // Ids are issued here, never taken from the client: an id this server did not issue
+      // (or that expired) starts a new conversation under a new random id.
+      const id = history === undefined ? conversations.create() : conversationId!;
       const warnings: string[] = [];
       if (conversationId !== undefined && history === undefined) {
-        warnings.push(`conversation ${conversationId} was not found (it may have expired); started a new one`);
+        warnings.push(`conversation ${conversationId} was not found (it expired, or this server did not issue it); started a new one`);
       }
 
       const t0 = performance.now();

@@ -41,6 +41,9 @@ export const SETTINGS = {
   refit: { env: 'QUIRE_REFIT', flag: 'refit', schema: bool.default(false), help: 'Refit the corpus model and re-embed everything.' },
   chunkWords: { env: 'QUIRE_CHUNK_WORDS', flag: 'chunk-words', schema: int(20, 2000).default(180), help: 'Target chunk size in words.' },
   chunkOverlapWords: { env: 'QUIRE_CHUNK_OVERLAP_WORDS', flag: 'chunk-overlap-words', schema: int(0, 500).default(30), help: 'Words of overlap between neighbouring chunks.' },
+  parseTimeoutMs: { env: 'QUIRE_PARSE_TIMEOUT_MS', flag: 'parse-timeout-ms', schema: int(500, 600_000).default(30_000), help: 'Time one PDF may take to parse (in its own process) before it is skipped as failed.' },
+  parseMemoryMb: { env: 'QUIRE_PARSE_MEMORY_MB', flag: 'parse-memory-mb', schema: int(32, 16_384).default(512), help: 'Heap limit of the process that parses PDFs; a file needing more is skipped as failed.' },
+  pdfMaxPages: { env: 'QUIRE_PDF_MAX_PAGES', flag: 'pdf-max-pages', schema: int(1, 1_000_000).default(5_000), help: 'PDFs declaring more pages than this are skipped as failed.' },
   embedBatchSize: { env: 'QUIRE_EMBED_BATCH', flag: 'embed-batch', schema: int(1, 1024).default(32), help: 'Texts per embedding batch.' },
   computeWorkers: { env: 'QUIRE_COMPUTE_WORKERS', flag: 'compute-workers', schema: int(0, 16).default(2), help: 'Worker threads the server runs retrieval and answer scoring on (0 = on its event loop).' },
   host: { env: 'QUIRE_HOST', flag: 'host', schema: z.string().min(1).default('127.0.0.1'), help: 'Address the server listens on.' },
@@ -55,14 +58,17 @@ export const SETTINGS = {
   maxConversations: { env: 'QUIRE_MAX_CONVERSATIONS', flag: 'max-conversations', schema: int(1, 1_000_000).default(1_000), help: 'Conversations kept in memory (least recently used go first).' },
   llmUrl: { env: 'QUIRE_LLM_URL', flag: 'llm-url', schema: httpUrl.optional(), help: 'OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1. Unset: extractive answers.' },
   llmModel: { env: 'QUIRE_LLM_MODEL', flag: 'llm-model', schema: z.string().min(1).default('llama3.1'), help: 'Model name sent to the LLM endpoint.' },
-  llmApiKey: { env: 'QUIRE_LLM_API_KEY', flag: 'llm-api-key', schema: z.string().optional(), help: 'API key for the LLM endpoint, if it wants one.' },
+  llmApiKey: { env: 'QUIRE_LLM_API_KEY', flag: 'llm-api-key', schema: z.string().optional(), secret: true, help: 'API key for the LLM endpoint, if it wants one.' },
   llmTimeoutMs: { env: 'QUIRE_LLM_TIMEOUT_MS', flag: 'llm-timeout-ms', schema: int(100, 600_000).default(30_000), help: 'Time the LLM may take before Quire falls back to the extractive answer.' },
   llmMaxTokens: { env: 'QUIRE_LLM_MAX_TOKENS', flag: 'llm-max-tokens', schema: int(16, 32_768).default(400), help: 'Maximum tokens the LLM may generate.' },
   llmTemperature: { env: 'QUIRE_LLM_TEMPERATURE', flag: 'llm-temperature', schema: num(0, 2).default(0), help: 'LLM sampling temperature.' },
-  adminToken: { env: 'QUIRE_ADMIN_TOKEN', flag: 'admin-token', schema: z.string().min(8, 'must be at least 8 characters').optional(), help: 'Bearer token for /admin routes; unset turns them off.' },
+  adminToken: { env: 'QUIRE_ADMIN_TOKEN', flag: 'admin-token', schema: z.string().min(8, 'must be at least 8 characters').optional(), secret: true, help: 'Bearer token for /admin routes; unset turns them off.' },
+  apiToken: { env: 'QUIRE_API_TOKEN', flag: 'api-token', schema: z.string().min(8, 'must be at least 8 characters').optional(), secret: true, help: 'Bearer token every route but /health and the chat page then requires (the page asks for it once).' },
+  allowedHosts: { env: 'QUIRE_ALLOWED_HOSTS', flag: 'allowed-hosts', schema: list.default([]), help: 'Comma-separated host names the server answers to besides 127.0.0.1, localhost and [::1] (other Host headers get 421, against DNS rebinding).' },
   maxBodyBytes: { env: 'QUIRE_MAX_BODY_BYTES', flag: 'max-body-bytes', schema: int(256, 100 * 1024 * 1024).default(16_384), help: 'Largest /ask body accepted.' },
   maxUploadBytes: { env: 'QUIRE_MAX_UPLOAD_BYTES', flag: 'max-upload-bytes', schema: int(256, 1024 * 1024 * 1024).default(10 * 1024 * 1024), help: 'Largest document accepted by POST /admin/documents.' },
   rateLimitPerMinute: { env: 'QUIRE_RATE_LIMIT', flag: 'rate-limit', schema: int(0, 1_000_000).default(120), help: 'Requests per minute per client on /ask (0 = unlimited).' },
+  rateLimitLoopback: { env: 'QUIRE_RATE_LIMIT_LOOPBACK', flag: 'rate-limit-loopback', schema: bool.default(false), help: 'Rate-limit loopback clients too (each address its own bucket); by default this machine is not limited.' },
   requestTimeoutMs: { env: 'QUIRE_REQUEST_TIMEOUT_MS', flag: 'request-timeout-ms', schema: int(100, 600_000).default(60_000), help: 'Time a request may take before it is answered with 504.' },
   corsOrigins: { env: 'QUIRE_CORS_ORIGINS', flag: 'cors-origins', schema: list.default([]), help: 'Comma-separated origins allowed to call the API from a browser (default: none).' },
   watch: { env: 'QUIRE_WATCH', flag: 'watch', schema: bool.default(false), help: 'Re-index when files in the corpus directory change.' },
@@ -107,7 +113,9 @@ export function loadConfig(flags: Record<string, unknown> = {}, env: NodeJS.Proc
     const key = String(issue.path[0]) as SettingName;
     const s = SETTINGS[key];
     const source = flags[s.flag] !== undefined ? `--${s.flag}` : s.env;
-    return `${s.env} / --${s.flag}: ${issue.message}; got ${JSON.stringify(raw[key])} from ${source}`;
+    // A rejected token or key is still a secret: say how long it was, never what it was.
+    const got = 'secret' in s ? `a value of ${String(raw[key]).length} characters` : JSON.stringify(raw[key]);
+    return `${s.env} / --${s.flag}: ${issue.message}; got ${got} from ${source}`;
   });
   throw new QuireError('invalid_config', `Invalid configuration:\n  ${problems.join('\n  ')}\n`);
 }

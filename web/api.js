@@ -82,19 +82,35 @@ export async function ask(body, { onCitations, onToken } = {}, signal) {
   throw new ApiError('The answer was cut off: the server closed the stream before it finished.', { kind: 'stream' });
 }
 
+/** Where the API token (QUIRE_API_TOKEN) is kept once asked for: this tab only, gone when it closes. */
+const TOKEN_KEY = 'quire-api-token';
+
 async function request(path, init) {
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (error) {
-    if (error?.name === 'AbortError') throw error;
-    throw new ApiError('Can’t reach the Quire server. Is it running?', { kind: 'unreachable', cause: error });
+  let response = await send(path, init);
+  // A server started with QUIRE_API_TOKEN challenges with realm "quire": ask once, keep it for the tab.
+  if (response.status === 401 && /realm="quire"/.test(response.headers.get('www-authenticate') ?? '')) {
+    const token = window.prompt('This Quire server needs its API token (QUIRE_API_TOKEN):')?.trim();
+    if (token) {
+      sessionStorage.setItem(TOKEN_KEY, token);
+      response = await send(path, init);
+    }
   }
   if (response.ok) return response;
   // Errors are `{ error: { code, message } }`; anything else (a proxy's page) gets a generic message.
   const body = parseJson(await response.text().catch(() => ''));
   const message = typeof body?.error?.message === 'string' ? body.error.message : `The server answered HTTP ${response.status}.`;
   throw new ApiError(message, { kind: 'http', status: response.status, code: body?.error?.code ?? '' });
+}
+
+async function send(path, init) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const headers = token ? { ...init.headers, authorization: `Bearer ${token}` } : init.headers;
+  try {
+    return await fetch(path, { ...init, headers });
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    throw new ApiError('Can’t reach the Quire server. Is it running?', { kind: 'unreachable', cause: error });
+  }
 }
 
 function parseJson(text) {

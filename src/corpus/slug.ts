@@ -1,7 +1,8 @@
 /**
  * Document ids: the slug of the file name, made unique across the corpus in a
- * way that depends only on the set of paths (never on read order), so an id
- * stays the same from one ingest to the next.
+ * way that depends only on the set of paths (never on read order) and on the
+ * ids already issued: a document keeps its id for as long as it exists, so a
+ * saved citation keeps working when a look-alike file arrives beside it.
  * @module
  */
 import path from 'node:path';
@@ -37,12 +38,40 @@ const byFolderAndExtension = (p: Parts): string => join(p.dir, p.base, p.ext);
 const QUALIFIERS: ReadonlyArray<(p: Parts) => string> = [(p) => join(p.base, p.ext), (p) => join(p.dir, p.base), byFolderAndExtension];
 
 /**
- * One id per path (same order). A slug used by a single file is the id; files sharing
+ * One id per path (same order). A path in `issued` (path → id of the previous
+ * index) keeps its id. Otherwise: a slug used by a single file is the id; files sharing
  * a slug (`a.txt` and `a.md`, or `x/a.txt` and `y/a.txt`) are all qualified, by
  * extension (`a-txt`, `a-md`), else by folder (`x-a`, `y-a`), else both; a numeric
  * suffix settles anything left.
  */
-export function assignIds(relativePaths: readonly string[]): string[] {
+export function assignIds(relativePaths: readonly string[], issued: ReadonlyMap<string, string> = new Map()): string[] {
+  const ids = qualifiedIds(relativePaths);
+  const order = ids.map((_, i) => i).sort((a, b) => compare(relativePaths[a] ?? '', relativePaths[b] ?? ''));
+  const taken = new Set<string>();
+  const newcomers: number[] = [];
+  for (const i of order) {
+    const id = issued.get(relativePaths[i] as string);
+    if (id === undefined || taken.has(id)) {
+      newcomers.push(i);
+      continue;
+    }
+    ids[i] = id;
+    taken.add(id);
+  }
+  // Rare leftovers (a qualified id equal to another file's plain slug, or to an id
+  // an existing document keeps): suffix `-2`, `-3`… in path order.
+  for (const i of newcomers) {
+    const id = ids[i] as string;
+    let candidate = id;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${id}-${n}`;
+    taken.add(candidate);
+    ids[i] = candidate;
+  }
+  return ids;
+}
+
+/** The slug of each path, qualified within its group of look-alikes; not yet unique in rare cases. */
+function qualifiedIds(relativePaths: readonly string[]): string[] {
   const all = relativePaths.map(parts);
   const groups = new Map<string, number[]>();
   all.forEach((p, i) => groups.set(p.base, [...(groups.get(p.base) ?? []), i]));
@@ -53,22 +82,7 @@ export function assignIds(relativePaths: readonly string[]): string[] {
     const qualify = QUALIFIERS.find((q) => new Set(members.map((i) => q(all[i] as Parts))).size === members.length) ?? byFolderAndExtension;
     for (const i of members) ids[i] = qualify(all[i] as Parts);
   }
-  return settleCollisions(ids, relativePaths);
-}
-
-/** Rare leftovers (a qualified id equal to another file's plain slug): suffix `-2`, `-3`… in path order. */
-function settleCollisions(ids: string[], relativePaths: readonly string[]): string[] {
-  const order = ids.map((_, i) => i).sort((a, b) => compare(relativePaths[a] ?? '', relativePaths[b] ?? ''));
-  const taken = new Set<string>();
-  const result = [...ids];
-  for (const i of order) {
-    const id = ids[i] as string;
-    let candidate = id;
-    for (let n = 2; taken.has(candidate); n++) candidate = `${id}-${n}`;
-    taken.add(candidate);
-    result[i] = candidate;
-  }
-  return result;
+  return ids;
 }
 
 /** Code-unit order, independent of the locale the process runs in. */

@@ -56,7 +56,14 @@ export async function writeLexical(buildDir: string, stats: LexicalStats): Promi
 
 export async function readLexical(buildDir: string): Promise<LexicalStats> {
   const file = path.join(buildDir, LEXICAL_FILE);
-  const parsed = lexicalSchema.safeParse(JSON.parse(await readOrFail(file)));
+  const text = await readOrFail(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new QuireError('index_corrupt', `${file} is not valid JSON.`, { cause });
+  }
+  const parsed = lexicalSchema.safeParse(json);
   if (!parsed.success) throw new QuireError('index_corrupt', `${file} does not hold valid BM25 statistics.`);
   return parsed.data as LexicalStats;
 }
@@ -64,7 +71,11 @@ export async function readLexical(buildDir: string): Promise<LexicalStats> {
 export async function readVectors(buildDir: string, dims: number): Promise<VectorIndex> {
   const file = path.join(buildDir, VECTORS_FILE);
   if (!existsSync(file)) throw new QuireError('index_corrupt', `${file} is missing.`);
-  return readVectorIndex(file, dims);
+  try {
+    return await readVectorIndex(file, dims);
+  } catch (cause) {
+    throw new QuireError('index_corrupt', `${file} is not a readable vector index (${(cause as Error).message}).`, { cause });
+  }
 }
 
 /** Written last: a build directory without a manifest is incomplete by definition. */

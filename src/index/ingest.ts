@@ -11,10 +11,11 @@ import { rm } from 'node:fs/promises';
 import { createChunker } from '../chunking/chunker.js';
 import type { Config } from '../config.js';
 import { loadCorpus, type CleaningReport, type LoadFailure } from '../corpus/load-corpus.js';
+import { readParseFailures, writeParseFailures } from '../corpus/isolation/failure-memo.js';
 import { chooseEmbedder } from '../embedding/choose.js';
 import { fitCorpusModel, foldInWords, readCorpusModelInfo, unseenWordRate } from '../embedding/corpus-model/index.js';
 import { openCorpusEmbedder, type Embedder } from '../embedding/embedder.js';
-import { QuireError } from '../errors.js';
+import { diskFullOr, QuireError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { buildLexicalStats } from '../retrieval/bm25.js';
 import { analyseText, type TextAnalysis } from '../text/analysis.js';
@@ -77,10 +78,20 @@ export interface IngestOptions {
 
 export async function ingest({ config, log, onProgress = () => {} }: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const release = await acquireIngestLock(config.indexDir);
+  const release = await acquireIngestLock(config.indexDir).catch((error: unknown) => {
+    throw diskFullOr(error, config.indexDir, 'the index directory');
+  });
   let buildDir: string | null = null;
   try {
-    const corpus = await loadCorpus(config.corpusDir, { onFile: () => {} });
+    const previous = await readPreviousBuild(config.indexDir, log);
+    const corpus = await loadCorpus(config.corpusDir, {
+      onFile: () => {},
+      issuedIds: new Map(previous?.manifest.documents.map((doc) => [doc.path, doc.id])),
+      isolation: {
+        limits: { timeoutMs: config.parseTimeoutMs, memoryMb: config.parseMemoryMb, maxPages: config.pdfMaxPages },
+        knownFailures: previous ? await readParseFailures(previous.dir) : [],
+      },
+    });
     for (const failure of corpus.failures) log.warn('document skipped', { ...failure });
     if (corpus.documents.length === 0) {
       throw new QuireError('corpus_empty', `No readable documents in ${path.resolve(config.corpusDir)}; the previous index is unchanged.`);
@@ -91,7 +102,6 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
     const chunksByDoc = await Promise.all(corpus.documents.map((doc) => chunker.split(doc)));
     const chunks = chunksByDoc.flat();
 
-    const previous = await readPreviousBuild(config.indexDir, log);
     buildDir = await createBuildDir(config.indexDir);
     const model = await prepareEmbedder(config, log, buildDir, previous, chunks);
     const embedder = model.embedder;
@@ -131,6 +141,7 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
         corpusModel: { vocabularySize: model.corpusModel.vocabularySize, fittedAt: model.corpusModel.fittedAt, unseenWordRate: model.corpusModel.unseenWordRate },
       }),
     };
+    await writeParseFailures(buildDir, corpus.parseFailures);
     await writeManifest(buildDir, manifest);
     await publishBuild(config.indexDir, buildDir);
     onProgress({ phase: 'write', done: 1, total: 1 });
@@ -162,7 +173,7 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
     };
   } catch (error) {
     if (buildDir) await rm(buildDir, { recursive: true, force: true });
-    throw error;
+    throw diskFullOr(error, config.indexDir, 'the index directory');
   } finally {
     await release();
   }

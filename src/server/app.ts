@@ -3,6 +3,8 @@
  * page and the error shape. Only wiring; each piece lives in its own module.
  * @module
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -13,6 +15,8 @@ import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
 import type { ServerDeps } from './context.js';
 import { createErrorHandler, errorResponse } from './errors.js';
+import { apiToken } from './middleware/api-token.js';
+import { hostGuard } from './middleware/host-guard.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { requireJson } from './middleware/require-json.js';
@@ -25,6 +29,10 @@ import { registerLibrary } from './routes/library.js';
 import { registerMetrics } from './routes/metrics.js';
 
 export const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+
+/** What anyone may fetch without the API token: the page's own files and /health. */
+const publicPaths = (): Set<string> =>
+  new Set(['/', '/health', ...readdirSync(WEB_DIR, { recursive: true, encoding: 'utf8' }).map((file) => `/${file.split(path.sep).join('/')}`)]);
 
 export function createApp(deps: ServerDeps): OpenAPIHono {
   const { config, log } = deps;
@@ -42,6 +50,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   const metrics = createMetricsRegistry();
   app.use('*', requestLog(log));
   app.use('*', recordMetrics(metrics));
+  app.use('*', hostGuard({ bindHost: config.host, allowedHosts: config.allowedHosts }));
   app.use(
     '*',
     secureHeaders({
@@ -59,8 +68,9 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
     }),
   );
   if (config.corsOrigins.length > 0) app.use('*', cors({ origin: config.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept', 'Authorization'] }));
+  if (config.apiToken) app.use('*', apiToken(config.apiToken, publicPaths()));
   app.use('*', timeout(config.requestTimeoutMs, () => new HTTPException(504)));
-  app.use('/ask', rateLimit(config.rateLimitPerMinute));
+  app.use('/ask', rateLimit({ perMinute: config.rateLimitPerMinute, includeLoopback: config.rateLimitLoopback }));
   app.post('/ask', requireJson, bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 'payload_too_large', `The body is larger than ${config.maxBodyBytes} bytes.`) }), utf8Body);
 
   registerAsk(app, deps);

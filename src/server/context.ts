@@ -22,11 +22,13 @@ export interface ServerDeps {
   llm?: Llm | null;
 }
 
-/** The loaded index, or the 503 that says why there is none. */
+/** The loaded index, or the 503 that says why there is none: not built yet, damaged, or built with other settings. */
 export function requireIndex(holder: IndexHolder): LoadedIndex {
   const index = holder.current();
   if (index) return index;
   const problem = holder.problem();
   if (problem instanceof QuireError) throw problem;
-  throw new QuireError('index_not_built', problem ? `The index could not be loaded: ${problem.message}` : 'No index has been built yet.');
+  if (!problem) throw new QuireError('index_not_built', 'No index has been built yet.');
+  // A build was published but would not open (a library's own parse error): its files are damaged.
+  throw new QuireError('index_corrupt', `The index could not be loaded (${problem.message}).`, { cause: problem });
 }

@@ -1,7 +1,7 @@
 /**
  * The error shape every route answers with: `{ error: { code, message } }`.
- * Known failures are QuireErrors; anything else is logged and becomes a plain
- * 500 without internals.
+ * Known failures are QuireErrors, answered without absolute paths; anything else
+ * is logged and becomes a plain 500 without internals.
  * @module
  */
 import type { Context } from 'hono';
@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_CATALOGUE, isQuireError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import { withoutPaths } from './public-message.js';
 
 export function errorResponse(c: Context, code: ErrorCode, message: string, headers?: Record<string, string>): Response {
   return c.json({ error: { code, message } }, ERROR_CATALOGUE[code].status as ContentfulStatusCode, headers);
@@ -16,7 +17,12 @@ export function errorResponse(c: Context, code: ErrorCode, message: string, head
 
 export function createErrorHandler(log: Logger) {
   return (error: Error, c: Context): Response => {
-    if (isQuireError(error)) return errorResponse(c, error.code, error.advice);
+    if (isQuireError(error)) {
+      const message = withoutPaths(error.advice);
+      // The client's copy has no paths; the log keeps them.
+      if (message !== error.advice || error.status >= 500) log.warn('request failed', { method: c.req.method, path: c.req.path, code: error.code, error: error.advice });
+      return errorResponse(c, error.code, message);
+    }
     if (error instanceof HTTPException) {
       // Hono's own validators and middleware: malformed JSON, body limit, timeouts.
       if (error.status === 400) {

@@ -16,6 +16,7 @@ import { createApp } from './app.js';
 import { createComputePool } from './compute/pool.js';
 import { answerClientErrors, unreadableRequest } from './client-errors.js';
 import { requireIndex } from './context.js';
+import { isLoopbackAddress } from './net/loopback.js';
 import { createIndexHolder, type IndexHolder } from './index-holder.js';
 import { createChildIngestRunner } from './reindex/ingest-child.js';
 import { createReindexJobs, type ReindexJobs } from './reindex/jobs.js';
@@ -25,6 +26,15 @@ import { watchCorpus } from './reindex/watch-corpus.js';
 const INDEX_POLL_MS = 1_000;
 /** The longest a client may take to send its request headers (slow-loris). */
 const HEADERS_TIMEOUT_MS = 10_000;
+
+/** How often Node checks for request and headers timeouts: a tenth of the timeout, at most a second. */
+const checkingInterval = (timeoutMs: number): number => Math.max(50, Math.min(1_000, Math.floor(timeoutMs / 10)));
+
+const httpUrl = (address: string, port: number): string => `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+/** A URL a local client can connect to: the wildcard addresses are reached through loopback. */
+const reachableUrl = (address: string, port: number): string =>
+  address === '0.0.0.0' ? httpUrl('127.0.0.1', port) : address === '::' ? httpUrl('::1', port) : httpUrl(address, port);
 
 export interface StartServerOptions {
   /** Quiet time after corpus changes before `--watch` re-indexes. @default 1000 */
@@ -57,11 +67,17 @@ export async function startServer(config: Config, log: Logger, options: StartSer
 
   // Not `serve()`: it cannot pass an error handler, and requests it cannot turn into a
   // fetch Request (a backslash in the path, a bad Host) would get an empty 400.
-  const server = createServer(getRequestListener(app.fetch, { hostname: config.host, errorHandler: unreadableRequest(log) }));
+  const headersTimeout = Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs);
+  const server = createServer(
+    // Node enforces its request and headers timeouts only when it checks the open
+    // connections, every 30 s by default: a 10 s timeout fired after ~30 s.
+    { connectionsCheckingInterval: checkingInterval(headersTimeout) },
+    getRequestListener(app.fetch, { hostname: config.host, errorHandler: unreadableRequest(log) }),
+  );
   answerClientErrors(server, log);
   // Node's own limits on receiving a request, in step with the handler timeout.
   server.requestTimeout = config.requestTimeoutMs;
-  server.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs);
+  server.headersTimeout = headersTimeout;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -89,10 +105,16 @@ export async function startServer(config: Config, log: Logger, options: StartSer
       throw error;
     }
   }
-  const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  log.info('listening', { url });
+  const { address, port } = server.address() as AddressInfo;
+  const url = reachableUrl(address, port);
+  log.info('listening', { url: httpUrl(address, port), address, port, ...(url !== httpUrl(address, port) && { local: url }) });
+  if (!isLoopbackAddress(address) && !config.apiToken) {
+    log.warn(
+      `listening on ${address}, not only this machine: anyone who can reach port ${port} can read the documents and ask questions. ` +
+        'Set QUIRE_API_TOKEN to require a token (and QUIRE_ALLOWED_HOSTS for the names clients use), or bind to 127.0.0.1.',
+      { address, port },
+    );
+  }
   return {
     url,
     port,

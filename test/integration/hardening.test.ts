@@ -25,14 +25,14 @@ let config: Config;
 let main: RunningServer;
 /** No admin token (admin routes off), default CORS (off), a short request timeout. */
 let noAdmin: RunningServer;
-/** Three /ask requests a minute. */
+/** Three /ask requests a minute, loopback clients included. */
 let limited: RunningServer;
 
 beforeAll(async () => {
   ({ config } = await buildDefaultIndex({ adminToken: TOKEN, maxBodyBytes: MAX_BODY, maxUploadBytes: MAX_UPLOAD, corsOrigins: [ALLOWED_ORIGIN] }));
   main = await startServer(config, silentLogger);
   noAdmin = await startServer(withConfig({ ...config, adminToken: undefined, corsOrigins: [], requestTimeoutMs: 400 }), silentLogger);
-  limited = await startServer(withConfig({ ...config, adminToken: undefined, rateLimitPerMinute: 3 }), silentLogger);
+  limited = await startServer(withConfig({ ...config, adminToken: undefined, rateLimitPerMinute: 3, rateLimitLoopback: true }), silentLogger);
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ import type { Loader } from './types.js';
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const assetUrl = (dir: string): string => `${pathToFileURL(path.join(pdfjsDir, dir)).href}/`;
 
-export const loadPdf: Loader = async (bytes) => {
+export const loadPdf: Loader = async (bytes, { maxPages = Number.POSITIVE_INFINITY } = {}) => {
   const { PDFParse, VerbosityLevel } = await import('pdf-parse');
   const parser = new PDFParse({
     // pdf.js may transfer (detach) the buffer it is given; hand it a copy.
@@ -29,6 +29,10 @@ export const loadPdf: Loader = async (bytes) => {
     disableFontFace: true,
   });
   try {
+    // Counted after reading one page, before the rest: a page tree that reuses
+    // its nodes declares a million pages in a kilobyte and a half.
+    const { total } = await parser.getText({ first: 1 });
+    if (total > maxPages) throw new QuireError('document_invalid', `PDF has ${total} pages, more than the ${maxPages} allowed (QUIRE_PDF_MAX_PAGES)`);
     const result = await parser.getText({ pageJoiner: '' });
     // Pages but no characters: images of text (a scan), which only OCR can read.
     if (result.total > 0 && !/[\p{L}\p{N}]/u.test(result.text)) throw new QuireError('document_invalid', noTextLayer(result.total));

@@ -4,5 +4,11 @@ export interface Extracted {
   title?: string;
 }
 
+/** Bounds on what a loader may take on (formats without pages ignore `maxPages`). */
+export interface LoaderLimits {
+  /** Documents with more pages are refused before any page is read. */
+  maxPages?: number;
+}
+
 /** Turns a file's bytes into text; throws an `Error` whose message is the reason, readable as is. */
-export type Loader = (bytes: Uint8Array) => Promise<Extracted>;
+export type Loader = (bytes: Uint8Array, limits?: LoaderLimits) => Promise<Extracted>;

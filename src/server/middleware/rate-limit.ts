@@ -1,21 +1,35 @@
 /**
  * Per-client rate limiting with a fixed one-minute window per address. Small
- * and in-memory on purpose: Quire is one process on one machine.
+ * and in-memory on purpose: Quire is one process on one machine. Loopback
+ * clients are this machine — the user's own scripts and page — and are not
+ * limited unless asked (QUIRE_RATE_LIMIT_LOOPBACK); each address has its own
+ * bucket either way (127.0.0.2 is not 127.0.0.1).
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { errorResponse } from '../errors.js';
+import { isLoopbackAddress } from '../net/loopback.js';
+import { requestSocket } from '../net/socket.js';
 
 const WINDOW_MS = 60_000;
 /** Above this many tracked clients, expired windows are swept. */
 const SWEEP_AT = 10_000;
 
-export function rateLimit(perMinute: number, now: () => number = Date.now): MiddlewareHandler {
+export interface RateLimitOptions {
+  perMinute: number;
+  /** Limit loopback clients too. */
+  includeLoopback: boolean;
+  /** Clock, for tests. @default Date.now */
+  now?: () => number;
+}
+
+export function rateLimit({ perMinute, includeLoopback, now = Date.now }: RateLimitOptions): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     if (perMinute === 0) return next();
-    const client = clientAddress(c);
+    // app.request() in tests has no socket: one shared client.
+    const client = requestSocket(c)?.remoteAddress ?? 'local';
+    if (!includeLoopback && isLoopbackAddress(client)) return next();
     const t = now();
     let window = windows.get(client);
     if (!window || t - window.start >= WINDOW_MS) {
@@ -30,13 +44,4 @@ export function rateLimit(perMinute: number, now: () => number = Date.now): Midd
     }
     await next();
   };
-}
-
-function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'local';
-  }
 }

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { IngestJsonSummary } from '../../cli/ingest-command.js';
-import { configToEnv, type Config } from '../../config.js';
+import { configToEnv, SETTINGS, type Config } from '../../config.js';
 import type { IngestProgress } from '../../index/ingest.js';
 import { parseProgressLine } from '../../index/progress-line.js';
 import type { Logger, LogLevel } from '../../log.js';
@@ -51,11 +51,13 @@ export interface ChildIngestOptions {
 
 /** Most bytes of non-JSON stderr kept to explain a crash. */
 const STDERR_TAIL = 4_096;
+/** Tokens and keys, unset for the child. */
+const blankSecrets = Object.fromEntries(Object.values(SETTINGS).flatMap((s) => ('secret' in s ? [[s.env, '']] : [])));
 const LEVELS = new Set<LogLevel>(['debug', 'info', 'warn', 'error']);
 
 export function createChildIngestRunner({ config, log, args = [] }: ChildIngestOptions): IngestRunner {
   // The child needs none of the server's secrets.
-  const env = { ...process.env, ...configToEnv(config), QUIRE_ADMIN_TOKEN: '', QUIRE_LLM_API_KEY: '' };
+  const env = { ...process.env, ...configToEnv(config), ...blankSecrets };
   return (onProgress) => {
     const child = spawn(process.execPath, [QUIRE_BIN, 'ingest', '--json', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

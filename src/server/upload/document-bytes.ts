@@ -11,6 +11,8 @@ import { isQuireError, QuireError } from '../../errors.js';
 
 const PDF_SIGNATURE = Buffer.from('%PDF-');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Zero-width spaces and joiners, the word joiner and the byte-order mark: `\s` does not count them as space. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/gu;
 
 export function checkDocumentBytes(name: string, bytes: Uint8Array): void {
   const invalid = (why: string, cause?: unknown) => new QuireError('document_invalid', `"${name}" ${why}.`, { cause });
@@ -24,10 +26,13 @@ export function checkDocumentBytes(name: string, bytes: Uint8Array): void {
   } catch (cause) {
     throw invalid('is not UTF-8 text', cause);
   }
+  let text: string;
   try {
     // The loaders' own test for text that is really binary data.
-    decodeText(bytes);
+    text = decodeText(bytes);
   } catch (cause) {
     throw isQuireError(cause) ? invalid(`is ${cause.message}`, cause) : cause;
   }
+  // Only spaces, line ends and invisible marks: accepted, it would just fail inside the ingest.
+  if (!/\S/u.test(text.replace(INVISIBLE, ''))) throw invalid('contains only whitespace; there is no text to index');
 }

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { QuireError } from '../../errors.js';
+import { diskFullOr, QuireError } from '../../errors.js';
 
 export interface StoredDocument {
   /** Path relative to the corpus directory, as GET /documents shows it. */
@@ -27,7 +27,10 @@ export async function storeDocument(corpusDir: string, name: string, bytes: Uint
   if (path.dirname(target) !== dir) throw new QuireError('invalid_request', `The document name "${name}" leaves the corpus directory.`);
   await mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.upload-${randomBytes(6).toString('hex')}`);
-  await writeFile(tmp, bytes, { flag: 'wx' });
+  await writeFile(tmp, bytes, { flag: 'wx' }).catch(async (error: unknown) => {
+    await unlink(tmp).catch(() => {});
+    throw diskFullOr(error, dir, 'the corpus directory');
+  });
   let replaced = false;
   try {
     try {
