@@ -86,10 +86,12 @@ export async function ask(body, { onCitations, onToken } = {}, signal) {
 const TOKEN_KEY = 'quire-api-token';
 
 async function request(path, init) {
+  const sent = sessionStorage.getItem(TOKEN_KEY);
   let response = await send(path, init);
-  // A server started with QUIRE_API_TOKEN challenges with realm "quire": ask once, keep it for the tab.
+  // A server started with QUIRE_API_TOKEN challenges with realm "quire": ask once, keep it for the tab
+  // (unless another request asked meanwhile: then just retry with what it got).
   if (response.status === 401 && /realm="quire"/.test(response.headers.get('www-authenticate') ?? '')) {
-    const token = window.prompt('This Quire server needs its API token (QUIRE_API_TOKEN):')?.trim();
+    const token = sessionStorage.getItem(TOKEN_KEY) !== sent ? sessionStorage.getItem(TOKEN_KEY) : window.prompt('This Quire server needs its API token (QUIRE_API_TOKEN):')?.trim();
     if (token) {
       sessionStorage.setItem(TOKEN_KEY, token);
       response = await send(path, init);
