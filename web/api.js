@@ -106,7 +106,8 @@ async function request(path, init) {
 
 async function send(path, init) {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  const headers = token ? { ...init.headers, authorization: `Bearer ${token}` } : init.headers;
+  // A call that brings its own token (the admin routes) keeps it.
+  const headers = token && !init.headers?.authorization ? { ...init.headers, authorization: `Bearer ${token}` } : init.headers;
   try {
     return await fetch(path, { ...init, headers });
   } catch (error) {

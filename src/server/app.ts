@@ -4,6 +4,7 @@
  * @module
  */
 import { readdirSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -81,6 +82,6 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   app.use('/*', serveStatic({ root: WEB_DIR }));
 
   app.notFound((c) => errorResponse(c, 'not_found', `${c.req.method} ${c.req.path} does not exist.`));
-  app.onError(createErrorHandler(log));
+  app.onError(createErrorHandler(log, [process.cwd(), tmpdir(), homedir(), config.corpusDir, config.indexDir, ...(config.modelsDir ? [config.modelsDir] : [])]));
   return app;
 }

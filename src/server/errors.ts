@@ -9,13 +9,15 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_CATALOGUE, isQuireError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
-import { withoutPaths } from './public-message.js';
+import { pathRedactor } from './public-message.js';
 
 export function errorResponse(c: Context, code: ErrorCode, message: string, headers?: Record<string, string>): Response {
   return c.json({ error: { code, message } }, ERROR_CATALOGUE[code].status as ContentfulStatusCode, headers);
 }
 
-export function createErrorHandler(log: Logger) {
+/** `privateDirs`: directories whose paths clients must not see (see public-message.ts). */
+export function createErrorHandler(log: Logger, privateDirs: readonly string[]) {
+  const withoutPaths = pathRedactor(privateDirs);
   return (error: Error, c: Context): Response => {
     if (isQuireError(error)) {
       const message = withoutPaths(error.advice);

@@ -26,6 +26,8 @@ import { watchCorpus } from './reindex/watch-corpus.js';
 const INDEX_POLL_MS = 1_000;
 /** The longest a client may take to send its request headers (slow-loris). */
 const HEADERS_TIMEOUT_MS = 10_000;
+/** How much later than the handler's timeout Node gives up on receiving a request. */
+const NODE_TIMEOUT_GRACE_MS = 1_000;
 
 /** How often Node checks for request and headers timeouts: a tenth of the timeout, at most a second. */
 const checkingInterval = (timeoutMs: number): number => Math.max(50, Math.min(1_000, Math.floor(timeoutMs / 10)));
@@ -76,7 +78,9 @@ export async function startServer(config: Config, log: Logger, options: StartSer
   );
   answerClientErrors(server, log);
   // Node's own limits on receiving a request, in step with the handler timeout.
-  server.requestTimeout = config.requestTimeoutMs;
+  // A second later than the handler's own timeout: once the handler has started, its 504 is the answer;
+  // Node's expiry would only close the socket (a response is already under way).
+  server.requestTimeout = config.requestTimeoutMs + NODE_TIMEOUT_GRACE_MS;
   server.headersTimeout = headersTimeout;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -72,7 +72,9 @@ describe('a PDF whose page tree declares a million pages', () => {
     console.info(`pdf bomb, default limits: first ingest ${first.seconds.toFixed(1)} s`);
     expect(first.seconds).toBeLessThan(60);
     expect(first.summary.documents.added).toBe(1);
-    expect(bombFailure(first.summary)?.error).toMatch(/^PDF has 1000000 pages, more than the 5000 allowed \(QUIRE_PDF_MAX_PAGES\)$/);
+    // pdf.js walks the page tree while opening the file, before the page count can be checked:
+    // on a loaded machine that alone may overrun the default 30 s time limit.
+    expect(bombFailure(first.summary)?.error).toMatch(/^(PDF has 1000000 pages, more than the 5000 allowed \(QUIRE_PDF_MAX_PAGES\)|took longer than 30 s to parse \(QUIRE_PARSE_TIMEOUT_MS\); skipped)$/);
 
     const memo = JSON.parse(await readFile(path.join((await currentBuildDir(config.indexDir))!, PARSE_FAILURES_FILE), 'utf8'));
     expect(memo).toEqual([expect.objectContaining({ path: 'bomb.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
