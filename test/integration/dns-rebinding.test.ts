@@ -26,7 +26,8 @@ afterAll(async () => {
 
 const ASK = { method: 'POST', path: '/ask', body: JSON.stringify({ question: 'Where did Imran Khan meet President Putin?' }) };
 const request = (target: RunningServer, host: string, { method = 'GET', path = '/documents', body }: { method?: string; path?: string; body?: string } = {}) =>
-  rawRequest(target.url, { method, path, headers: { Host: host, ...(body && { 'Content-Type': 'application/json' }) }, ...(body && { body }) });
+  // The first answer of a fresh server may take a while on a busy machine (worker threads starting).
+  rawRequest(target.url, { method, path, headers: { Host: host, ...(body && { 'Content-Type': 'application/json' }) }, ...(body && { body }), timeoutMs: 60_000 });
 
 describe('the Host header', () => {
   it.each([
