@@ -12,6 +12,7 @@ import { loadGeneration } from '../answering/generate.js';
 import type { Config } from '../config.js';
 import { createConversationStore } from '../conversation/store.js';
 import type { Logger } from '../log.js';
+import { warmTextAnalysis } from '../text/warm.js';
 import { createApp } from './app.js';
 import { createComputePool } from './compute/pool.js';
 import { answerClientErrors, unreadableRequest } from './client-errors.js';
@@ -62,7 +63,10 @@ export async function startServer(config: Config, log: Logger, options: StartSer
   // Retrieval and answer scoring on worker threads, so that concurrent questions use every core.
   const compute = config.computeWorkers > 0 ? createComputePool(config, log, config.computeWorkers) : undefined;
   const loaded = holder.current();
-  if (compute && loaded) compute.warm(loaded.buildDir);
+  // Ready before listening: the first question would otherwise wait for a worker to boot
+  // and for the NLP resources to load (seconds on a busy machine).
+  if (!compute) warmTextAnalysis();
+  else if (loaded) await compute.warm(loaded.buildDir);
   const asker = createAsker(() => requireIndex(holder), conversations, config, generation, compute);
   const jobs = createReindexJobs({ run: createChildIngestRunner({ config, log }), holder, log });
   const app = createApp({ config, log, holder, asker, jobs, llm: generation?.llm ?? null });

@@ -9,7 +9,7 @@
  * - enough of its other content words are in one passage of the chunk (up to three
  *   consecutive sentences): as a lemma or stem, a derivation ("arrival"/"arrive") or a
  *   WordNet synonym ("purchase"/"buy"). "Enough" is SUPPORT_THRESHOLD, fitted by
- *   scripts/fit-verify-threshold.ts.
+ *   test/fit/fit-verify-threshold.ts.
  * Pure in effect (WordNet is read from disk, cached); evidence is prepared once per chunk.
  * @module
  */

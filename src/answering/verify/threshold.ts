@@ -1,7 +1,7 @@
 /**
  * The least share of a sentence's content words that one passage of its cited
  * chunk must hold. Written by `npm run fit:verify -- --write`
- * (scripts/fit-verify-threshold.ts) from generated SQuAD 2.0 dev pairs
+ * (test/fit/fit-verify-threshold.ts) from generated SQuAD 2.0 dev pairs
  * (../shared/eval/squad-dev); do not edit by hand. Its measures:
  *   pairs: 3831 (2018 fit on 8 articles, 1813 checked on 7)
  *   threshold: 0.65 (the most lenient within 0.005 of the best F0.5 on the fit half)

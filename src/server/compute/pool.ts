@@ -15,8 +15,8 @@ import type { Logger } from '../../log.js';
 import type { ComputeCall, ComputeReply, ComputeRequest } from './protocol.js';
 
 export interface ComputePool extends AskCompute {
-  /** Has every worker open `buildDir` now, ahead of its first question. */
-  warm(buildDir: string): void;
+  /** Has every worker open `buildDir` and load its text analysis now, ahead of its first question. */
+  warm(buildDir: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,8 +62,10 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
   return {
     retrieve: (index, query, options) => call(index.buildDir, { op: 'retrieve', query, options }) as ReturnType<AskCompute['retrieve']>,
     composeExtractive: (index, query, retrieved, options) => call(index.buildDir, { op: 'compose', query, retrieved, options }) as ReturnType<AskCompute['composeExtractive']>,
-    warm(buildDir) {
-      for (const slot of slots) call(buildDir, { op: 'open' }, slot).catch((error: Error) => log.warn('compute worker could not open the index', { buildDir, error: error.message }));
+    async warm(buildDir) {
+      await Promise.all(
+        slots.map((slot) => call(buildDir, { op: 'open' }, slot).catch((error: Error) => log.warn('compute worker could not open the index', { buildDir, error: error.message }))),
+      );
     },
     async close() {
       closed = true;

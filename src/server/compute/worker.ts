@@ -10,6 +10,7 @@ import { inProcessCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { isQuireError } from '../../errors.js';
 import { openIndex, type LoadedIndex } from '../../index/open.js';
+import { warmTextAnalysis } from '../../text/warm.js';
 import type { ComputeReply, ComputeRequest } from './protocol.js';
 
 const OPEN_BUILDS = 2;
@@ -35,6 +36,7 @@ async function run(request: ComputeRequest): Promise<unknown> {
     case 'compose':
       return inProcessCompute.composeExtractive(loaded, request.query, request.retrieved, request.options);
     case 'open':
+      warmTextAnalysis();
       return null;
   }
 }

@@ -8,11 +8,11 @@
  * chunk of another article. Nothing here is written to the repository.
  * @module
  */
-import { seededRandom } from '../src/embedding/corpus-model/random.js';
-import { findValues } from '../src/text/entities.js';
-import { isStopWord } from '../src/text/tokenize.js';
-import { antonyms, synonyms } from '../src/text/wordnet.js';
-import type { Chunk } from '../src/types.js';
+import { seededRandom } from '../../src/embedding/corpus-model/random.js';
+import { findValues } from '../../src/text/entities.js';
+import { isStopWord } from '../../src/text/tokenize.js';
+import { antonyms, synonyms } from '../../src/text/wordnet.js';
+import type { Chunk } from '../../src/types.js';
 
 export type PairKind = 'verbatim' | 'synonyms' | 'clause' | 'number' | 'name' | 'antonym' | 'neighbour' | 'other-article';
 export const SUPPORTED_KINDS: ReadonlySet<PairKind> = new Set(['verbatim', 'synonyms', 'clause']);

@@ -1,7 +1,7 @@
 /**
  * Fits SUPPORT_THRESHOLD (src/answering/verify/threshold.ts): the least share of
  * a generated sentence's content words that the passage of its cited chunk must
- * cover. Pairs come from ../shared/eval/squad-dev (scripts/verify-pairs.ts);
+ * cover. Pairs come from ../shared/eval/squad-dev (test/fit/verify-pairs.ts);
  * the articles are split in two by name, the threshold is chosen on one half
  * (best F0.5 of "supported": wrongly keeping an unsupported sentence costs more
  * than wrongly removing a supported one) and precision and recall are reported
@@ -15,14 +15,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chunkDocument } from '../src/chunking/chunker.js';
-import { withConfig } from '../src/config.js';
-import { loadCorpus } from '../src/corpus/load-corpus.js';
-import { supportFeatures, prepareEvidence, unsupportedReason, type SupportFeatures } from '../src/answering/verify/support.js';
-import type { Chunk } from '../src/types.js';
+import { chunkDocument } from '../../src/chunking/chunker.js';
+import { withConfig } from '../../src/config.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { supportFeatures, prepareEvidence, unsupportedReason, type SupportFeatures } from '../../src/answering/verify/support.js';
+import type { Chunk } from '../../src/types.js';
 import { makePairs, SUPPORTED_KINDS, type EvidenceItem, type Pair, type PairKind } from './verify-pairs.js';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 const SQUAD = path.resolve(repo, '../shared/eval/squad-dev');
 const THRESHOLD_FILE = path.join(repo, 'src/answering/verify/threshold.ts');
 /** Evidence sentences used per article: enough for stable measures, few enough to run in a couple of minutes. */
@@ -125,7 +125,7 @@ async function writeThreshold(threshold: number, measures: readonly string[]): P
   const text = `/**
  * The least share of a sentence's content words that one passage of its cited
  * chunk must hold. Written by \`npm run fit:verify -- --write\`
- * (scripts/fit-verify-threshold.ts) from generated SQuAD 2.0 dev pairs
+ * (test/fit/fit-verify-threshold.ts) from generated SQuAD 2.0 dev pairs
  * (../shared/eval/squad-dev); do not edit by hand. Its measures:
 ${measures.map((line) => ` *   ${line}`).join('\n')}
  */
