@@ -189,9 +189,9 @@ describe('an LLM that is down', () => {
     }
   }, 20_000);
 
-  // Skipped: passed before the compute-worker change (23ae9b4); since then the timed-out request no
-  // longer reaches the fake as a closed connection. To be diagnosed (see the issue 11 report).
-  it.skip('cancels the LLM request when the request times out', async () => {
+  // Regression: with compute workers still booting when the server listened, the request timed
+  // out before it ever reached the LLM; the server now listens only once its workers are ready.
+  it('cancels the LLM request when the request times out', async () => {
     const config: Config = { ...baseConfig, llmTimeoutMs: 20_000, requestTimeoutMs: 1_500 };
     const slow = await startServer(config, createLogger({ write: () => {} }));
     fake.behaviour = 'endless';
