@@ -77,19 +77,27 @@ describe('ingests killed at random points', () => {
 
   it(`leave the published index serving and loadable, ${KILLS} times; then a full ingest recovers`, async () => {
     const prng = createPrng(SEED);
-    // How long a complete --refit ingest takes here, so the kill points spread over all of it.
-    const started = Date.now();
-    const calibration = await runQuire(['ingest', '--refit', '--json'], config);
-    expect(calibration.code).toBe(0);
-    const fullMs = Date.now() - started;
+    const lockPath = path.join(config.indexDir, '.ingest.lock');
+    // The lock holds the pid of the ingest that has it: a stale one from the last kill does not count.
+    const holdsLock = async (pid: number | undefined) => (await readFile(lockPath, 'utf8').catch(() => '')) === String(pid);
+    const untilLocked = (run: ReturnType<typeof spawnQuire>) =>
+      Promise.race([waitFor('the ingest to take its lock', () => holdsLock(run.child.pid), { timeoutMs: 60_000, intervalMs: 5 }), run.exited.then(() => false)]);
+
+    // How long a complete --refit ingest holds its lock here, so the kill points spread over all of
+    // its critical section however fast or busy this machine is.
+    const calibration = spawnQuire(['ingest', '--refit', '--json'], config);
+    await untilLocked(calibration);
+    const lockedAt = Date.now();
+    expect((await calibration.exited).code).toBe(0);
+    const criticalMs = Date.now() - lockedAt;
 
     const landed: string[] = [];
     for (let i = 0; i < KILLS; i++) {
       const published = await currentBuildDir(config.indexDir);
       const run = spawnQuire(['ingest', '--refit'], config);
-      await sleep(prng.int(Math.round(fullMs * 0.15), Math.round(fullMs * 0.95)));
-      // The lock holds the pid of the ingest that has it: a stale one from the last kill does not count.
-      const locked = (await readFile(path.join(config.indexDir, '.ingest.lock'), 'utf8').catch(() => '')) === String(run.child.pid);
+      await untilLocked(run);
+      await sleep(prng.int(0, Math.round(criticalMs * 0.9)));
+      const locked = await holdsLock(run.child.pid);
       run.child.kill('SIGKILL');
       const { signal, stderr } = await run.exited;
       const phase = stderr.split('\n').map(parseProgressLine).filter(Boolean).at(-1);
