@@ -90,10 +90,10 @@ export function createAsker(
   return {
     async ask({ question, conversationId, topK = settings.topK }, hooks = {}) {
       const index = getIndex();
-      const history = conversationId === undefined ? undefined : conversations.get(conversationId);
+      const history = conversationId === undefined ? undefined : await conversations.get(conversationId);
       // Ids are issued here, never taken from the client: an id this server did not issue
       // (or that expired) starts a new conversation under a new random id.
-      const id = history === undefined ? conversations.create() : conversationId!;
+      const id = history === undefined ? await conversations.create() : conversationId!;
       const warnings: string[] = [];
       if (conversationId !== undefined && history === undefined) {
         warnings.push(`conversation ${conversationId} was not found (it expired, or this server did not issue it); started a new one`);
@@ -145,7 +145,7 @@ export function createAsker(
         unsupported: draft.unsupported ?? [],
         timings: { retrieveMs: round(t1 - t0), answerMs: round(t2 - t1) },
       };
-      conversations.append(id, { question, rewritten: query, answer: answer.answer, citedIds: checked.valid });
+      await conversations.append(id, { question, rewritten: query, answer: answer.answer, citedIds: checked.valid });
       return answer;
     },
   };

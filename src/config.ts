@@ -25,6 +25,11 @@ const httpUrl = z
   .string()
   .url()
   .refine((v) => /^https?:\/\//i.test(v), 'must start with http:// or https://, e.g. http://127.0.0.1:11434/v1');
+// `postgres://user:password@host:port/database` (or `postgresql://`), as libpq and node-postgres read it.
+const postgresUrl = z
+  .string()
+  .url('expected a URL like postgres://user:password@host:5432/database')
+  .refine((v) => /^postgres(ql)?:\/\//i.test(v), 'must start with postgres:// or postgresql://, e.g. postgres://user:password@host:5432/database');
 const list = z
   .union([z.array(z.string()), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
@@ -33,6 +38,8 @@ const list = z
 export const SETTINGS = {
   corpusDir: { env: 'QUIRE_CORPUS_DIR', flag: 'corpus', schema: z.string().min(1).default('corpus'), help: 'Directory of documents to index.' },
   indexDir: { env: 'QUIRE_INDEX_DIR', flag: 'index', schema: z.string().min(1).default('index'), help: 'Directory the built index lives in.' },
+  store: { env: 'QUIRE_STORE', flag: 'store', schema: z.enum(['local', 'postgres']).default('local'), help: 'Where the index (and, with postgres, the conversations) live: local files under the index directory, or PostgreSQL + pgvector.' },
+  databaseUrl: { env: 'QUIRE_DATABASE_URL', flag: 'database-url', schema: postgresUrl.optional(), secret: true, help: 'PostgreSQL URL for QUIRE_STORE=postgres (postgres://user:password@host:5432/database); never printed.' },
   modelsDir: { env: 'QUIRE_MODELS_DIR', flag: 'models', schema: z.string().min(1).optional(), help: 'Local model root; when set, models load only from it (offline).' },
   embedder: { env: 'QUIRE_EMBEDDER', flag: 'embedder', schema: z.enum(['auto', 'neural', 'corpus']).default('auto'), help: 'auto: the neural model if it loads, else a corpus model fitted at ingest.' },
   embeddingModel: { env: 'QUIRE_EMBEDDING_MODEL', flag: 'embedding-model', schema: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'), help: 'Neural model id (transformers.js layout).' },
@@ -107,7 +114,13 @@ export function loadConfig(flags: Record<string, unknown> = {}, env: NodeJS.Proc
     else if (fromEnv !== undefined && fromEnv !== '') raw[key] = fromEnv;
   }
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data as Config;
+  if (parsed.success) {
+    if (parsed.data.store === 'postgres' && !parsed.data.databaseUrl) {
+      const source = flags[SETTINGS.store.flag] !== undefined ? '--store' : SETTINGS.store.env;
+      throw new QuireError('invalid_config', `Invalid configuration:\n  ${SETTINGS.databaseUrl.env} / --${SETTINGS.databaseUrl.flag}: required when ${source} is postgres\n`);
+    }
+    return parsed.data as Config;
+  }
 
   const problems = parsed.error.issues.map((issue) => {
     const key = String(issue.path[0]) as SettingName;

@@ -26,6 +26,8 @@ export const ERROR_CATALOGUE = {
   index_not_built: { status: 503, hint: 'Run `quire ingest` (or `npm start`) to build the index.' },
   index_incompatible: { status: 503, hint: 'Re-run `quire ingest` to rebuild the index with the current settings.' },
   index_corrupt: { status: 503, hint: 'Re-run `quire ingest` to rebuild the index.' },
+  // The postgres store's database cannot be reached or refused a query; messages name host, port and database, never the URL.
+  store_unavailable: { status: 503, hint: 'Check that PostgreSQL is running and that QUIRE_DATABASE_URL points at it.' },
   // Its messages name the full directory (over HTTP, the path goes to the log only).
   disk_full: { status: 507, hint: 'Free some space there (or point the setting at another disk), then try again.' },
   // Its messages name the directory and the files, and say what to do.

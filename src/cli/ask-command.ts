@@ -22,14 +22,22 @@ export async function runAskCommand(
   if (!question.trim()) {
     throw new QuireError('invalid_usage', 'quire ask needs a question, as its argument in quotes (at most 2000 characters): quire ask "Where did Imran Khan meet President Putin?" [--conversation ID] [--json]');
   }
-  const { asker, conversations } = await openLocalAsker(config, log);
-  const historyFile = path.join(config.indexDir, HISTORY_FILE);
-  const saved: Record<string, Turn[]> = JSON.parse(await readFile(historyFile, 'utf8').catch(() => '{}'));
-  if (conversationId) for (const turn of saved[conversationId] ?? []) conversations.append(conversationId, turn);
-
-  const answer = await asker.ask({ question, conversationId });
-  saved[answer.conversationId] = conversations.get(answer.conversationId) ?? [];
-  await writeFile(historyFile, JSON.stringify(saved));
+  const { asker, conversations, conversationsPersist, close } = await openLocalAsker(config, log);
+  let answer;
+  try {
+    if (conversationsPersist) {
+      answer = await asker.ask({ question, conversationId });
+    } else {
+      const historyFile = path.join(config.indexDir, HISTORY_FILE);
+      const saved: Record<string, Turn[]> = JSON.parse(await readFile(historyFile, 'utf8').catch(() => '{}'));
+      if (conversationId) for (const turn of saved[conversationId] ?? []) await conversations.append(conversationId, turn);
+      answer = await asker.ask({ question, conversationId });
+      saved[answer.conversationId] = (await conversations.get(answer.conversationId)) ?? [];
+      await writeFile(historyFile, JSON.stringify(saved));
+    }
+  } finally {
+    await close();
+  }
 
   if (json) {
     process.stdout.write(`${JSON.stringify(answer)}\n`);

@@ -35,9 +35,9 @@ export async function runEvalCommand(
     );
   }
   const [qa, conversations] = await Promise.all([qaFile ? readQaSet(qaFile) : [], conversationsFile ? readConversationSet(conversationsFile) : []]);
-  const { asker } = await openLocalAsker(config, log);
+  const { asker, close } = await openLocalAsker(config, log);
   const sample = <T>(items: T[]): T[] => sampleItems(items, config.evalSample, config.evalSeed);
-  const report = await runEval(asker, sample(qa), sample(conversations));
+  const report = await runEval(asker, sample(qa), sample(conversations)).finally(close);
   process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   return 0;
 }

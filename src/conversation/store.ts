@@ -19,12 +19,23 @@ export interface ConversationStoreOptions {
   now?: () => number;
 }
 
+/**
+ * Where conversations are kept: this in-memory store, or a database shared by
+ * several servers (src/store/postgres/conversations.ts), hence the promises.
+ */
 export interface ConversationStore {
   /** The turns so far (a copy), or undefined for an unknown or expired id. Counts as use. */
-  get(id: string): Turn[] | undefined;
+  get(id: string): Turn[] | undefined | Promise<Turn[] | undefined>;
   /** Adds a turn, starting the conversation if the id is unknown or expired. */
-  append(id: string, turn: Turn): void;
+  append(id: string, turn: Turn): void | Promise<void>;
   /** Starts an empty conversation and returns its new random id. */
+  create(): string | Promise<string>;
+}
+
+/** The in-memory store answers at once. */
+export interface MemoryConversationStore extends ConversationStore {
+  get(id: string): Turn[] | undefined;
+  append(id: string, turn: Turn): void;
   create(): string;
   /** Live conversations. */
   readonly size: number;
@@ -35,7 +46,7 @@ interface Entry {
   lastUsed: number;
 }
 
-export function createConversationStore({ maxTurns, ttlMs, maxConversations, now = Date.now }: ConversationStoreOptions): ConversationStore {
+export function createConversationStore({ maxTurns, ttlMs, maxConversations, now = Date.now }: ConversationStoreOptions): MemoryConversationStore {
   for (const [name, value] of Object.entries({ maxTurns, ttlMs, maxConversations })) {
     if (!(value >= 1)) throw new RangeError(`createConversationStore: ${name} must be at least 1, got ${value}`);
   }

@@ -22,11 +22,13 @@ import { analyseText, type TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
 import { writeAnalyses } from './analysis.js';
 import { writeChunks, writeLexical, writeManifest } from './files.js';
-import { acquireIngestLock, createBuildDir, MODEL_DIR, pruneBuilds, publishBuild, VECTORS_FILE } from './layout.js';
+import { MODEL_DIR, VECTORS_FILE } from './layout.js';
 import { FORMAT_VERSION, type Manifest } from './manifest.js';
 import { planDocuments } from './plan.js';
-import { readPreviousBuild, type PreviousBuild } from './previous.js';
+import type { PreviousBuild } from './previous.js';
 import { buildVectorIndex } from './vectors.js';
+import { openStore } from '../store/open-store.js';
+import type { IngestTarget } from '../store/store.js';
 
 /** Embedding batches handed to the embedder at once (progress is reported between calls). */
 const EMBED_BATCHES_PER_CALL = 32;
@@ -78,12 +80,19 @@ export interface IngestOptions {
 
 export async function ingest({ config, log, onProgress = () => {} }: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const release = await acquireIngestLock(config.indexDir).catch((error: unknown) => {
-    throw diskFullOr(error, config.indexDir, 'the index directory');
-  });
+  const store = openStore(config, log);
+  try {
+    return await ingestInto(store.ingestTarget(), { config, log, onProgress }, started);
+  } finally {
+    await store.close();
+  }
+}
+
+async function ingestInto(target: IngestTarget, { config, log, onProgress = () => {} }: IngestOptions, started: number): Promise<IngestSummary> {
+  const release = await target.lock();
   let buildDir: string | null = null;
   try {
-    const previous = await readPreviousBuild(config.indexDir, log);
+    const previous = await target.previous();
     const corpus = await loadCorpus(config.corpusDir, {
       onFile: () => {},
       issuedIds: new Map(previous?.manifest.documents.map((doc) => [doc.path, doc.id])),
@@ -102,7 +111,7 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
     const chunksByDoc = await Promise.all(corpus.documents.map((doc) => chunker.split(doc)));
     const chunks = chunksByDoc.flat();
 
-    buildDir = await createBuildDir(config.indexDir);
+    buildDir = await target.createWorkDir();
     const model = await prepareEmbedder(config, log, buildDir, previous, chunks);
     const embedder = model.embedder;
 
@@ -143,9 +152,8 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
     };
     await writeParseFailures(buildDir, corpus.parseFailures);
     await writeManifest(buildDir, manifest);
-    await publishBuild(config.indexDir, buildDir);
+    const published = await target.publish(buildDir, previous?.dir ?? null);
     onProgress({ phase: 'write', done: 1, total: 1 });
-    await pruneBuilds(config.indexDir, [buildDir, ...(previous ? [previous.dir] : [])]);
 
     return {
       documents: {
@@ -169,10 +177,10 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
         },
       }),
       cleaning: corpus.cleaning,
-      buildDir,
+      buildDir: published,
     };
   } catch (error) {
-    if (buildDir) await rm(buildDir, { recursive: true, force: true });
+    if (buildDir) await target.discard(buildDir);
     throw diskFullOr(error, config.indexDir, 'the index directory');
   } finally {
     await release();

@@ -56,19 +56,39 @@ export async function openIndex(config: Config, buildDir?: string): Promise<Load
   if (vectors.size !== chunks.length) {
     throw new QuireError('index_corrupt', `${dir} has ${vectors.size} vectors for ${chunks.length} chunks.`);
   }
-  const embedder =
-    manifest.embedder.kind === 'neural'
-      ? await openNeuralEmbedder({ modelId: manifest.embedder.modelId, modelsDir: config.modelsDir, timeoutMs: config.neuralLoadTimeoutMs, batchSize: config.embedBatchSize })
-      : await openCorpusEmbedder(path.join(dir, MODEL_DIR), { batchSize: config.embedBatchSize });
+  const embedder = await openBuildEmbedder(config, manifest, path.join(dir, MODEL_DIR));
+  return assembleIndex({ buildDir: dir, manifest, chunks, vectors, lexical: lexicalIndex(lexical), analyses, embedder });
+}
+
+/** The model that embedded a build: the neural model by id, or the build's own corpus model from `modelDir`. */
+export function openBuildEmbedder(config: Config, manifest: Manifest, modelDir: string): Promise<Embedder> {
+  return manifest.embedder.kind === 'neural'
+    ? openNeuralEmbedder({ modelId: manifest.embedder.modelId, modelsDir: config.modelsDir, timeoutMs: config.neuralLoadTimeoutMs, batchSize: config.embedBatchSize })
+    : openCorpusEmbedder(modelDir, { batchSize: config.embedBatchSize });
+}
+
+export interface IndexParts {
+  buildDir: string;
+  manifest: Manifest;
+  /** In label order. */
+  chunks: Chunk[];
+  vectors: VectorIndex;
+  lexical: LexicalIndex;
+  analyses: AnalysisSource;
+  embedder: Embedder;
+}
+
+/** A loaded index from its parts, wherever they were read from (a build directory, the postgres store). */
+export function assembleIndex({ buildDir, manifest, chunks, vectors, lexical, analyses, embedder }: IndexParts): LoadedIndex {
   return {
-    buildDir: dir,
+    buildDir,
     manifest,
     chunks,
-    chunkById,
+    chunkById: new Map(chunks.map((chunk) => [chunk.id, chunk])),
     labelById: new Map(manifest.labels.map((id, label) => [id, label])),
     documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
     vectors,
-    lexical: lexicalIndex(lexical),
+    lexical,
     embedder: memoizeEmbedder(embedder, MEMO_ENTRIES),
     analysis: (chunkId) => analyses.analysis(chunkId),
   };

@@ -1,14 +1,14 @@
 /**
  * The index the server answers from, replaced while it runs. `quire ingest`
- * publishes a new build by renaming the `current` symlink; the holder notices
- * the new target, opens it fully, then swaps the reference. Requests already
+ * publishes a new build in the store (local: renames the `current` symlink;
+ * postgres: one transaction, announced by NOTIFY); the holder notices the new
+ * build, opens it fully, then swaps the reference. Requests already
  * running keep the object they started with, so they finish on the old index.
  * @module
  */
-import type { Config } from '../config.js';
-import { currentBuildDir } from '../index/layout.js';
-import { openIndex, type LoadedIndex } from '../index/open.js';
+import type { LoadedIndex } from '../index/open.js';
 import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
 
 export interface IndexHolder {
   /** The index to answer from, or null before one was ever loaded. */
@@ -17,21 +17,29 @@ export interface IndexHolder {
   problem(): Error | null;
   /** Loads the newest published build if it differs from the loaded one; true when it switched. */
   refresh(): Promise<boolean>;
-  /** Polls for new builds every `intervalMs` until the returned function is called. */
+  /** Looks for new builds (when the store announces one, and every `intervalMs`) until the returned function is called. */
   watch(intervalMs: number): () => void;
 }
 
-export function createIndexHolder(config: Config, log: Logger): IndexHolder {
+export function createIndexHolder(store: Store, log: Logger): IndexHolder {
   let loaded: LoadedIndex | null = null;
   let problem: Error | null = null;
   let failedDir: string | null = null;
   let refreshing: Promise<boolean> | null = null;
 
   async function load(): Promise<boolean> {
-    const dir = await currentBuildDir(config.indexDir);
+    let dir: string | null;
+    try {
+      dir = await store.currentBuild();
+    } catch (error) {
+      // The store is unreachable (postgres down): keep answering from the index we have.
+      problem = error as Error;
+      log.error('cannot look for a new index', { error: problem.message });
+      return false;
+    }
     if (!dir || dir === loaded?.buildDir || dir === failedDir) return false;
     try {
-      const next = await openIndex(config, dir);
+      const next = await store.openBuild(dir);
       const previous = loaded?.buildDir ?? null;
       loaded = next;
       problem = null;
@@ -55,9 +63,7 @@ export function createIndexHolder(config: Config, log: Logger): IndexHolder {
       return refreshing;
     },
     watch(intervalMs) {
-      const timer = setInterval(() => void this.refresh(), intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      return store.watchBuilds(() => void this.refresh(), intervalMs);
     },
   };
 }

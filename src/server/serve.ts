@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { createAsker } from '../ask.js';
 import { loadGeneration } from '../answering/generate.js';
 import type { Config } from '../config.js';
-import { createConversationStore } from '../conversation/store.js';
 import type { Logger } from '../log.js';
+import { openStore } from '../store/open-store.js';
 import { warmTextAnalysis } from '../text/warm.js';
 import { createApp } from './app.js';
 import { createComputePool } from './compute/pool.js';
@@ -54,12 +54,13 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: Logger, options: StartServerOptions = {}): Promise<RunningServer> {
   const generation = await loadGeneration(config, log);
-  const holder = createIndexHolder(config, log);
+  const store = openStore(config, log);
+  const holder = createIndexHolder(store, log);
   await holder.refresh();
   if (!holder.current()) log.warn('no index loaded yet; answering 503 until one is built', { indexDir: config.indexDir, problem: holder.problem()?.message });
   const stopWatching = holder.watch(INDEX_POLL_MS);
 
-  const conversations = createConversationStore({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
+  const conversations = store.conversations({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
   // Retrieval and answer scoring on worker threads, so that concurrent questions use every core.
   const compute = config.computeWorkers > 0 ? createComputePool(config, log, config.computeWorkers) : undefined;
   const loaded = holder.current();
@@ -93,7 +94,9 @@ export async function startServer(config: Config, log: Logger, options: StartSer
       resolve();
     });
   }).catch(async (error: unknown) => {
+    stopWatching();
     await compute?.close();
+    await store.close();
     throw error;
   });
   let stopWatchingCorpus = () => {};
@@ -110,6 +113,7 @@ export async function startServer(config: Config, log: Logger, options: StartSer
       stopWatching();
       server.close();
       await compute?.close();
+      await store.close();
       throw error;
     }
   }
@@ -139,6 +143,7 @@ export async function startServer(config: Config, log: Logger, options: StartSer
         server.closeAllConnections();
       });
       await compute?.close();
+      await store.close();
     },
   };
 }

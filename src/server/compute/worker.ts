@@ -9,18 +9,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { inProcessCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { isQuireError } from '../../errors.js';
-import { openIndex, type LoadedIndex } from '../../index/open.js';
+import type { LoadedIndex } from '../../index/open.js';
+import { silentLogger } from '../../log.js';
+import { openStore } from '../../store/open-store.js';
 import { warmTextAnalysis } from '../../text/warm.js';
 import type { ComputeReply, ComputeRequest } from './protocol.js';
 
 const OPEN_BUILDS = 2;
 const config = workerData as Config;
+const store = openStore(config, silentLogger);
 const builds = new Map<string, Promise<LoadedIndex>>();
 
 function index(buildDir: string): Promise<LoadedIndex> {
   let opened = builds.get(buildDir);
   if (!opened) {
-    opened = openIndex(config, buildDir);
+    opened = store.openBuild(buildDir);
     opened.catch(() => builds.delete(buildDir));
     builds.set(buildDir, opened);
     for (const old of [...builds.keys()].slice(0, -OPEN_BUILDS)) builds.delete(old);

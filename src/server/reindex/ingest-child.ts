@@ -51,12 +51,14 @@ export interface ChildIngestOptions {
 
 /** Most bytes of non-JSON stderr kept to explain a crash. */
 const STDERR_TAIL = 4_096;
-/** Tokens and keys, unset for the child. */
-const blankSecrets = Object.fromEntries(Object.values(SETTINGS).flatMap((s) => ('secret' in s ? [[s.env, '']] : [])));
+/** Tokens and keys, unset for the child; not the database URL, which a postgres-store ingest writes through. */
+const blankSecrets = Object.fromEntries(
+  Object.values(SETTINGS).flatMap((s) => ('secret' in s && s.env !== SETTINGS.databaseUrl.env ? [[s.env, '']] : [])),
+);
 const LEVELS = new Set<LogLevel>(['debug', 'info', 'warn', 'error']);
 
 export function createChildIngestRunner({ config, log, args = [] }: ChildIngestOptions): IngestRunner {
-  // The child needs none of the server's secrets.
+  // The child needs none of the server's secrets but the database it writes to.
   const env = { ...process.env, ...configToEnv(config), ...blankSecrets };
   return (onProgress) => {
     const child = spawn(process.execPath, [QUIRE_BIN, 'ingest', '--json', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });

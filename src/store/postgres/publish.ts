@@ -1,0 +1,134 @@
+/**
+ * Publishing a build into PostgreSQL. Ingest writes the build in the local format
+ * into a work directory first (the same code for both stores); it is read back
+ * through the local readers and written here as rows, in ONE transaction that also
+ * creates the build's HNSW index and makes it current: an ingest killed at any
+ * moment leaves the current build untouched (the transaction rolls back), and
+ * servers, woken by NOTIFY at commit, find the whole build or none of it.
+ * @module
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import type { Config } from '../../config.js';
+import { readParseFailures } from '../../corpus/isolation/failure-memo.js';
+import { MODEL_DIR } from '../../index/layout.js';
+import { openIndex } from '../../index/open.js';
+import { BUILDS_CHANNEL } from './watch.js';
+import { buildIdLiteral, hnswIndexName } from './schema.js';
+import { vectorLiteral } from './vector-text.js';
+
+/** Rows per INSERT: large enough to amortise round trips, small enough for a bounded statement. */
+const CHUNK_ROWS = 500;
+const TERM_ROWS = 5_000;
+
+/** Writes the build in `workDir` as build `buildId` and makes it current; keeps `keep` too, removes older builds. */
+export async function publishPostgresBuild(client: pg.ClientBase, config: Config, workDir: string, buildId: string, keep: readonly string[]): Promise<void> {
+  const index = await openIndex(config, workDir);
+  const parseFailures = await readParseFailures(workDir);
+  const modelFiles = index.manifest.embedder.kind === 'corpus' ? await readTree(path.join(workDir, MODEL_DIR)) : [];
+  const { manifest, lexical } = index;
+  const dims = manifest.embedder.dims;
+  const id = buildIdLiteral(buildId);
+
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      `INSERT INTO quire_builds (id, manifest, dims, bm25_k1, bm25_b, avg_length, parse_failures) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [buildId, JSON.stringify(manifest), dims, lexical.k1, lexical.b, lexical.avgLength, JSON.stringify(parseFailures)],
+    );
+    await client.query(
+      `INSERT INTO quire_documents (build_id, id, title, path, sha256)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
+      [buildId, ...columns(manifest.documents, (d) => [d.id, d.title, d.path, d.sha256])],
+    );
+    for (let from = 0; from < index.chunks.length; from += CHUNK_ROWS) {
+      const labels = index.chunks.slice(from, from + CHUNK_ROWS).map((_, i) => from + i);
+      await client.query(
+        `INSERT INTO quire_chunks (build_id, label, id, doc_id, n, text, start_offset, end_offset, token_count, embedding, analysis)
+         SELECT $1, label, id, doc_id, n, text, s, e, len, embedding::vector, analysis::jsonb
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::int[], $9::int[], $10::text[], $11::text[])
+           AS t (label, id, doc_id, n, text, s, e, len, embedding, analysis)`,
+        [
+          buildId,
+          ...columns(labels, (label) => {
+            const chunk = index.chunks[label]!;
+            return [
+              label,
+              chunk.id,
+              chunk.docId,
+              chunk.n,
+              chunk.text,
+              chunk.start,
+              chunk.end,
+              lexical.lengths[label]!,
+              vectorLiteral(index.vectors.vector(label)),
+              JSON.stringify(index.analysis(chunk.id) ?? { sentences: [] }),
+            ];
+          }),
+        ],
+      );
+    }
+    const terms = [...lexical.termIds];
+    for (let from = 0; from < terms.length; from += TERM_ROWS) {
+      const batch = terms.slice(from, from + TERM_ROWS);
+      // Postings as int-array literals: unnest cannot take an array of arrays of differing lengths.
+      await client.query(
+        `INSERT INTO quire_terms (build_id, term, labels, tfs)
+         SELECT $1, term, labels::int[], tfs::int[] FROM unnest($2::text[], $3::text[], $4::text[]) AS t (term, labels, tfs)`,
+        [
+          buildId,
+          ...columns(batch, ([term, t]) => {
+            const start = lexical.offsets[t]!;
+            const end = lexical.offsets[t + 1]!;
+            return [term, `{${lexical.labels.subarray(start, end).join(',')}}`, `{${lexical.tfs.subarray(start, end).join(',')}}`];
+          }),
+        ],
+      );
+    }
+    for (const file of modelFiles) {
+      await client.query('INSERT INTO quire_model_files (build_id, path, bytes) VALUES ($1, $2, $3)', [buildId, file.path, file.bytes]);
+    }
+    await client.query(
+      `CREATE INDEX ${hnswIndexName(buildId)} ON quire_chunks USING hnsw ((embedding::vector(${dims})) vector_cosine_ops) WHERE build_id = ${id}`,
+    );
+    await client.query(
+      `INSERT INTO quire_current_build (only_row, build_id) VALUES (true, $1)
+       ON CONFLICT (only_row) DO UPDATE SET build_id = excluded.build_id, published_at = now()`,
+      [buildId],
+    );
+    await client.query('SELECT pg_notify($1, $2)', [BUILDS_CHANNEL, buildId]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+  await pruneBuilds(client, [buildId, ...keep]);
+}
+
+/** Removes builds other than `keep` (the new one and the one before it, which a server may still be loading). */
+async function pruneBuilds(client: pg.ClientBase, keep: readonly string[]): Promise<void> {
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM quire_builds WHERE NOT (id = ANY($1::text[]))', [keep]);
+  for (const { id } of rows) {
+    await client.query(`DROP INDEX IF EXISTS ${hnswIndexName(id)}`);
+    await client.query('DELETE FROM quire_builds WHERE id = $1', [id]);
+  }
+}
+
+/** Rows → one array per column, for `unnest`. */
+function columns<T>(rows: readonly T[], row: (item: T) => unknown[]): unknown[][] {
+  const out: unknown[][] = [];
+  rows.forEach((item) => row(item).forEach((value, c) => (out[c] ??= []).push(value)));
+  return out;
+}
+
+async function readTree(dir: string, prefix = ''): Promise<{ path: string; bytes: Buffer }[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const files = await Promise.all(
+    entries.map(async (entry) => {
+      const rel = path.posix.join(prefix, entry.name);
+      return entry.isDirectory() ? readTree(dir, rel) : [{ path: rel, bytes: await readFile(path.join(dir, rel)) }];
+    }),
+  );
+  return files.flat();
+}

@@ -1,0 +1,201 @@
+/**
+ * The postgres store against a real PostgreSQL + pgvector (QUIRE_TEST_DATABASE_URL;
+ * `.ci/run` starts one): ingest, incremental re-ingest, answers identical to the
+ * local store's, ingests killed mid-publish, the advisory lock, two servers picking
+ * up a new build live and continuing each other's conversations, and no secret in
+ * any message.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withConfig, type Config } from '../../src/config.js';
+import { ingest } from '../../src/index/ingest.js';
+import { openIndex } from '../../src/index/open.js';
+import { silentLogger } from '../../src/log.js';
+import { createRetriever } from '../../src/retrieval/retriever.js';
+import { startServer, type RunningServer } from '../../src/server/serve.js';
+import { openCurrentBuild } from '../../src/store/current.js';
+import { openStore } from '../../src/store/open-store.js';
+import { copyDefaultCorpus, testConfig } from '../helpers/fixtures.js';
+import { postJson } from '../helpers/http.js';
+import { createTestDatabase, query, testDatabaseUrl } from '../helpers/postgres.js';
+import { runQuire, sleep, spawnQuire, waitFor } from '../helpers/quire-cli.js';
+
+const QUESTIONS = [
+  'Where did Imran Khan meet President Putin?',
+  'How much gas will the Karachi-Lahore pipeline carry each year?',
+  'What is CASA-1000?',
+  'Why was Putin’s 2012 visit to Pakistan cancelled?',
+  'Which Russian foreign minister visited Islamabad?',
+];
+const RETRIEVE = { topK: 6, candidateK: 30, rrfK: 60 };
+
+describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let pgConfig: Config;
+  let localConfig: Config;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const corpusDir = await copyDefaultCorpus();
+    pgConfig = await testConfig({ corpusDir, store: 'postgres', databaseUrl: db.url });
+    localConfig = await testConfig({ corpusDir });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('ingests into the database, nothing into the index directory, and answers exactly as the local store', async () => {
+    const summary = await ingest({ config: pgConfig, log: silentLogger });
+    expect(summary.documents).toMatchObject({ added: 5, changed: 0, unchanged: 0 });
+    expect(existsSync(pgConfig.indexDir) && (await import('node:fs')).readdirSync(pgConfig.indexDir).length).toBeFalsy();
+    const [counts] = await query<{ chunks: string; terms: string; files: string; dims: number }>(
+      db.url,
+      `SELECT (SELECT count(*) FROM quire_chunks) AS chunks, (SELECT count(*) FROM quire_terms) AS terms,
+              (SELECT count(*) FROM quire_model_files) AS files, (SELECT vector_dims(embedding) FROM quire_chunks LIMIT 1) AS dims`,
+    );
+    expect(Number(counts!.chunks)).toBe(summary.chunks);
+    expect(Number(counts!.terms)).toBeGreaterThan(1000);
+    expect(Number(counts!.files)).toBeGreaterThan(0);
+    expect(counts!.dims).toBe(summary.embedder.dims);
+    // The build's own HNSW index over its vectors, for cosine distance.
+    const indexes = await query<{ indexdef: string }>(db.url, `SELECT indexdef FROM pg_indexes WHERE tablename = 'quire_chunks' AND indexdef LIKE '%hnsw%'`);
+    expect(indexes).toHaveLength(1);
+    expect(indexes[0]!.indexdef).toContain('vector_cosine_ops');
+
+    await ingest({ config: localConfig, log: silentLogger });
+    const store = openStore(pgConfig, silentLogger);
+    try {
+      const fromPg = await openCurrentBuild(store, pgConfig);
+      const fromFiles = await openIndex(localConfig);
+      expect(fromPg.chunks.map((c) => c.id)).toEqual(fromFiles.chunks.map((c) => c.id));
+      // Two ingests of one corpus embed to within a float32 rounding step of each other (the
+      // embedding runtime's summation order varies); the database adds no difference of its own.
+      for (const label of [0, Math.floor(fromPg.chunks.length / 2), fromPg.chunks.length - 1]) {
+        const [a, b] = [fromPg.vectors.vector(label), fromFiles.vectors.vector(label)];
+        expect(Math.max(...a.map((x, i) => Math.abs(x - b[i]!)))).toBeLessThan(1e-6);
+      }
+      for (const question of QUESTIONS) {
+        const [a, b] = await Promise.all([createRetriever(fromPg).retrieve(question, RETRIEVE), createRetriever(fromFiles).retrieve(question, RETRIEVE)]);
+        expect(a.map((r) => [r.chunk.id, r.denseRank, r.lexicalRank]), question).toEqual(b.map((r) => [r.chunk.id, r.denseRank, r.lexicalRank]));
+        expect(fromPg.analysis(a[0]!.chunk.id)).toEqual(fromFiles.analysis(a[0]!.chunk.id));
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('re-embeds only the changed document on re-ingest and keeps just the current and previous builds', async () => {
+    await writeFile(path.join(pgConfig.corpusDir, 'harbour.txt'), 'The Saltmarsh harbour master, Ignatius Fairweather, rang the fog bell every night of the winter of 1911.\n');
+    const summary = await ingest({ config: pgConfig, log: silentLogger });
+    expect(summary.documents).toMatchObject({ added: 1, unchanged: 5 });
+    expect(summary.embedded).toBeLessThan(5);
+    const again = await ingest({ config: pgConfig, log: silentLogger });
+    expect(again.embedded).toBe(0);
+    const builds = await query<{ n: string }>(db.url, 'SELECT count(*) AS n FROM quire_builds');
+    expect(Number(builds[0]!.n)).toBe(2);
+    const hnsw = await query(db.url, `SELECT 1 FROM pg_indexes WHERE tablename = 'quire_chunks' AND indexdef LIKE '%hnsw%'`);
+    expect(hnsw).toHaveLength(2);
+  });
+
+  it('lets one ingest at a time run (advisory lock), and an ingest killed while publishing leaves the current build untouched', async () => {
+    const store = openStore(pgConfig, silentLogger);
+    const release = await store.ingestTarget().lock();
+    try {
+      await expect(ingest({ config: pgConfig, log: silentLogger })).rejects.toMatchObject({ code: 'conflict' });
+    } finally {
+      await release();
+      await store.close();
+    }
+
+    const [before] = await query<{ build_id: string }>(db.url, 'SELECT build_id FROM quire_current_build');
+    await writeFile(path.join(pgConfig.corpusDir, 'killed.txt'), 'A document whose ingest is killed: the brass lighthouse of Quillon Point was painted green in 1877.\n');
+    // Killed inside the publishing transaction (the session has written rows: it holds a transaction id),
+    // at a few points into it.
+    const inPublish = async () =>
+      (await query(db.url, `SELECT 1 FROM pg_stat_activity WHERE application_name = 'quire' AND backend_xid IS NOT NULL AND datname = current_database()`)).length > 0;
+    for (const delayMs of [0, 40]) {
+      const run = spawnQuire(['ingest', '--json'], pgConfig);
+      let exited = false;
+      void run.exited.then(() => (exited = true));
+      await waitFor('the ingest to open its publishing transaction', async () => (await inPublish()) || exited || undefined, { timeoutMs: 120_000, intervalMs: 5 });
+      expect(exited, 'the ingest finished before it could be killed').toBe(false);
+      await sleep(delayMs);
+      run.child.kill('SIGKILL');
+      const { signal } = await run.exited;
+      expect(signal).toBe('SIGKILL');
+      const [current] = await query<{ build_id: string }>(db.url, 'SELECT build_id FROM quire_current_build');
+      expect(current!.build_id).toBe(before!.build_id);
+    }
+    const rows = await query<{ n: string }>(db.url, 'SELECT count(*) AS n FROM quire_builds');
+    expect(Number(rows[0]!.n)).toBe(2);
+    // The killed sessions' locks went with them: the next ingest runs and publishes.
+    const result = await runQuire(['ingest', '--json'], pgConfig);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!).documents).toMatchObject({ added: 1 });
+  });
+
+  describe('two servers on one database', () => {
+    let a: RunningServer;
+    let b: RunningServer;
+    beforeAll(async () => {
+      // Each its own (empty) index directory and port: nothing but the database is shared.
+      a = await startServer(await testConfig({ corpusDir: pgConfig.corpusDir, store: 'postgres', databaseUrl: db.url, computeWorkers: 1 }), silentLogger);
+      b = await startServer(await testConfig({ corpusDir: pgConfig.corpusDir, store: 'postgres', databaseUrl: db.url, computeWorkers: 0 }), silentLogger);
+    }, 120_000);
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+    });
+
+    it('continue each other’s conversations', async () => {
+      const first = await postJson(`${a.url}/ask`, { question: 'Where did Imran Khan meet President Putin?' });
+      expect(first.status).toBe(200);
+      expect(first.json.answer).toContain('Bishkek');
+      const followUp = await postJson(`${b.url}/ask`, { question: 'When did they meet there?', conversationId: first.json.conversationId });
+      expect(followUp.status).toBe(200);
+      expect(followUp.json.newConversation).toBe(false);
+      expect(followUp.json.conversationId).toBe(first.json.conversationId);
+      expect(followUp.json.rewrittenQuery).toBeDefined();
+      const unknown = await postJson(`${b.url}/ask`, { question: 'What is CASA-1000?', conversationId: '00000000-0000-4000-8000-000000000000' });
+      expect(unknown.json.newConversation).toBe(true);
+    });
+
+    it('both switch to a build another machine publishes, without a restart', async () => {
+      const before = a.holder.current()!.buildDir;
+      expect(b.holder.current()!.buildDir).toBe(before);
+      await writeFile(path.join(pgConfig.corpusDir, 'observatory.txt'), 'The Vellmar observatory on Mount Orrin was founded by the astronomer Ottilie Brandmeyer in 1902.\n');
+      await ingest({ config: pgConfig, log: silentLogger });
+      for (const server of [a, b]) {
+        const answer = await waitFor('the new build to be served', async () => {
+          const { json } = await postJson(`${server.url}/ask`, { question: 'Who founded the Vellmar observatory?' });
+          return json.citations?.some((c: { docId: string }) => c.docId === 'observatory') ? json : undefined;
+        }, { timeoutMs: 30_000 });
+        expect(answer.answer).toContain('Brandmeyer');
+        expect(server.holder.current()!.buildDir).not.toBe(before);
+      }
+    });
+  });
+
+  it('never prints the database password, in configuration errors or connection failures', async () => {
+    const secret = 'hunter2-secret-pw';
+    expect(() => withConfig({ store: 'postgres', databaseUrl: `mysql://quire:${secret}@127.0.0.1/x` })).toThrow(/QUIRE_DATABASE_URL/);
+    try {
+      withConfig({ store: 'postgres', databaseUrl: `mysql://quire:${secret}@127.0.0.1/x` });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(secret);
+    }
+    expect(() => withConfig({ store: 'postgres' })).toThrow(/QUIRE_DATABASE_URL \/ --database-url: required when --store is postgres/);
+
+    const wrong = new URL(db.url);
+    wrong.password = secret;
+    const config = await testConfig({ store: 'postgres', databaseUrl: wrong.toString() });
+    const result = await runQuire(['ingest', '--json'], config);
+    expect(result.code).not.toBe(0);
+    const { error } = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    expect(error.code).toBe('store_unavailable');
+    expect(error.message).toContain(`${wrong.hostname}:${wrong.port}${wrong.pathname}`);
+    expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+});
