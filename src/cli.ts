@@ -6,6 +6,7 @@
 import { parseCommandLine } from './cli/args.js';
 import { loadConfig, settingDefault, SETTINGS } from './config.js';
 import { isQuireError } from './errors.js';
+import { formatFailureLine } from './ingest/protocol.js';
 import { createLogger } from './log.js';
 
 const USAGE = `quire — ask questions of your own documents, with cited answers
@@ -80,7 +81,7 @@ try {
   // With --json a program is reading stdout: give it the failure in the HTTP API's error shape too.
   if (process.argv.includes('--json')) {
     const body = isQuireError(error) ? { code: error.code, message: error.advice } : { code: 'internal', message: (error as Error).message ?? String(error) };
-    process.stdout.write(`${JSON.stringify({ error: body })}\n`);
+    process.stdout.write(formatFailureLine(body));
   }
   process.exitCode = 1;
 }

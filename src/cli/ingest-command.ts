@@ -5,11 +5,9 @@
 import type { Config } from '../config.js';
 import { NEURAL_FALLBACK_MESSAGE } from '../embedding/choose.js';
 import { ingest, type IngestSummary } from '../index/ingest.js';
+import { formatSummaryLine } from '../ingest/protocol.js';
 import type { Logger } from '../log.js';
 import { createIngestProgress } from './progress.js';
-
-/** What `quire ingest --json` prints on stdout: the summary a program (the server's reindex job) reads. */
-export type IngestJsonSummary = Pick<IngestSummary, 'documents' | 'chunks' | 'embedded' | 'ms' | 'embedder' | 'buildDir'>;
 
 /** Exit code: 0, or 2 when some documents could not be read (the index is still written). */
 export async function runIngestCommand(config: Config, log: Logger, { json }: { json: boolean }): Promise<number> {
@@ -22,9 +20,7 @@ export async function runIngestCommand(config: Config, log: Logger, { json }: { 
     bar.stop();
   }
   if (json) {
-    const { documents, chunks, embedded, ms, embedder, buildDir } = summary;
-    const out: IngestJsonSummary = { documents, chunks, embedded, ms, embedder, buildDir };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
+    process.stdout.write(formatSummaryLine(summary));
   } else {
     process.stdout.write(formatSummary(summary));
   }

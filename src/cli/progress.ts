@@ -6,7 +6,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { IngestProgress } from '../index/ingest.js';
-import { formatProgressLine } from '../index/progress-line.js';
+import { formatProgressLine } from '../ingest/protocol.js';
 
 export interface IngestProgressReporter {
   update(p: IngestProgress): void;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withConfig, type Config } from '../../src/config.js';
 import { currentBuildDir } from '../../src/index/layout.js';
 import { openIndex } from '../../src/index/open.js';
-import { parseProgressLine } from '../../src/index/progress-line.js';
+import { parseProgressLine } from '../../src/ingest/protocol.js';
 import { silentLogger } from '../../src/log.js';
 import type { ReindexJob } from '../../src/server/reindex/jobs.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';

@@ -11,19 +11,15 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { IngestJsonSummary } from '../../cli/ingest-command.js';
 import { configToEnv, SETTINGS, type Config } from '../../config.js';
 import type { IngestProgress } from '../../index/ingest.js';
-import { parseProgressLine } from '../../index/progress-line.js';
+import { parseOutcome, parseProgressLine, type CommandFailure, type IngestJsonSummary } from '../../ingest/protocol.js';
 import type { Logger, LogLevel } from '../../log.js';
 
 export const QUIRE_BIN = fileURLToPath(new URL('../../bin.js', import.meta.url));
 
 /** Why an ingest failed, in the API's error shape. */
-export interface IngestFailure {
-  code: string;
-  message: string;
-}
+export type IngestFailure = CommandFailure;
 
 export class IngestFailedError extends Error {
   override readonly name = 'IngestFailedError';
@@ -74,10 +70,10 @@ export function createChildIngestRunner({ config, log, args = [] }: ChildIngestO
     const done = new Promise<IngestJsonSummary>((resolve, reject) => {
       child.once('error', (error) => reject(new IngestFailedError({ code: 'internal', message: `Could not start the ingest: ${error.message}` })));
       child.once('close', (code, signal) => {
-        const last = lastJsonLine(stdout);
+        const outcome = parseOutcome(stdout);
         // Exit code 2: some documents could not be read, the index was still published.
-        if ((code === 0 || code === 2) && isSummary(last)) return resolve(last);
-        if (isErrorReport(last)) return reject(new IngestFailedError(last.error));
+        if ((code === 0 || code === 2) && outcome && 'summary' in outcome) return resolve(outcome.summary);
+        if (outcome && 'failure' in outcome) return reject(new IngestFailedError(outcome.failure));
         const why = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
         // First line only: a crash prints a stack trace, which no API answer may carry.
         const detail = stderrTail.replace(/^quire: /, '').split('\n')[0]?.trim();
@@ -100,18 +96,3 @@ function forwardLogLine(line: string, log: Logger, pid: number | undefined): boo
     return false;
   }
 }
-
-function lastJsonLine(text: string): unknown {
-  const line = text.trim().split('\n').at(-1);
-  try {
-    return line ? JSON.parse(line) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const isSummary = (value: unknown): value is IngestJsonSummary =>
-  typeof value === 'object' && value !== null && typeof (value as IngestJsonSummary).chunks === 'number' && typeof (value as IngestJsonSummary).buildDir === 'string';
-
-const isErrorReport = (value: unknown): value is { error: IngestFailure } =>
-  typeof value === 'object' && value !== null && typeof (value as { error?: IngestFailure }).error?.message === 'string';

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { IngestJsonSummary } from '../../cli/ingest-command.js';
+import type { IngestJsonSummary } from '../../ingest/protocol.js';
 import { QuireError } from '../../errors.js';
 import type { IngestProgress } from '../../index/ingest.js';
 import type { Logger } from '../../log.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IngestJsonSummary } from '../../../src/cli/ingest-command.js';
+import type { IngestJsonSummary } from '../../../src/ingest/protocol.js';
 import type { LoadedIndex } from '../../../src/index/open.js';
 import { silentLogger } from '../../../src/log.js';
 import type { IndexHolder } from '../../../src/server/index-holder.js';

@@ -61,4 +61,16 @@ describe('source structure', () => {
     );
     expect(outside).toEqual([]);
   });
+
+  it('keeps src/server/ from importing src/cli/, types included (the ingest child speaks src/ingest/protocol.ts)', () => {
+    const serverDir = path.join(srcDir, 'server') + path.sep;
+    const cliDir = path.join(srcDir, 'cli') + path.sep;
+    const offending = sourceFiles(serverDir).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)]
+        .map((m) => path.resolve(path.dirname(file), m[1]!.replace(/\.js$/, '.ts')))
+        .filter((target) => target.startsWith(cliDir))
+        .map((target) => `${relative(file)} → ${relative(target)}`),
+    );
+    expect(offending).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIngestProgressLines } from '../../../src/cli/progress.js';
-import { formatProgressLine, parseProgressLine } from '../../../src/index/progress-line.js';
+import { formatFailureLine, formatProgressLine, formatSummaryLine, parseOutcome, parseProgressLine } from '../../../src/ingest/protocol.js';
 
 describe('ingest progress lines', () => {
   it('round-trip, and look like any other log line', () => {
@@ -35,5 +35,36 @@ describe('ingest progress lines', () => {
     expect(parsed[0]).toEqual({ phase: 'load', done: 5, total: 5 });
     expect(parsed.at(-1)).toEqual({ phase: 'embed', done: 100, total: 100 });
     expect(lines.length).toBeLessThan(6);
+  });
+});
+
+describe('the ingest child’s outcome on stdout', () => {
+  const summary = {
+    documents: { added: 1, changed: 0, removed: 0, unchanged: 4, failed: [{ path: 'bad.pdf', error: 'no text layer' }] },
+    chunks: 70,
+    embedded: 3,
+    ms: 1234,
+    embedder: { kind: 'corpus' as const, modelId: 'quire-corpus-x', dims: 256 },
+    buildDir: '/tmp/index/builds/1',
+    cleaning: { duplicateParagraphs: 0, boilerplateLines: 0 },
+  };
+
+  it('reads back the summary line the command writes, after any other output', () => {
+    const { cleaning: _cleaning, ...json } = summary;
+    const stdout = `some noise\n${formatSummaryLine(summary as never)}`;
+    expect(parseOutcome(stdout)).toEqual({ summary: json });
+  });
+
+  it('reads back a failure line', () => {
+    expect(parseOutcome(formatFailureLine({ code: 'corpus_empty', message: 'No readable documents' }))).toEqual({ failure: { code: 'corpus_empty', message: 'No readable documents' } });
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['a crash trace', 'TypeError: x is undefined\n    at foo (bar.js:1:1)'],
+    ['a summary missing its build', '{"documents":{"added":1,"changed":0,"removed":0,"unchanged":0,"failed":[]},"chunks":1,"embedded":1,"ms":1,"embedder":{"kind":"corpus","modelId":"m","dims":8}}'],
+    ['an error without a message', '{"error":{"code":"internal"}}'],
+  ])('is neither for %s', (_what, stdout) => {
+    expect(parseOutcome(stdout)).toBeNull();
   });
 });
