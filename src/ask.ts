@@ -119,10 +119,11 @@ export function createAsker(
         maxSentences: settings.maxAnswerSentences,
         ...(focus && { focus }),
       });
-      const quoted: Draft = { text: composed.answer, grounded: composed.grounded, mode: 'extractive', warnings: [] };
+      const extractive = { text: composed.answer, grounded: composed.grounded, confidence: composed.confidence };
       let streamed = false;
       const onToken = hooks.onToken && ((text: string) => ((streamed = true), hooks.onToken!(text)));
-      const draft: Draft = generation ? await answerWithLlm(generation, query, retrieved, quoted, { onToken, signal: hooks.signal }) : quoted;
+      const draft: Draft = generation ? await answerWithLlm(generation, query, retrieved, extractive, { onToken, signal: hooks.signal, minConfidence: settings.minConfidence })
+        : { ...extractive, mode: 'extractive', warnings: [] };
       if (!streamed && hooks.onToken) for (const piece of draft.text.match(/\S+\s*/g) ?? []) hooks.onToken(piece);
 
       // Nothing reaches the user citing a chunk that retrieval did not return.

@@ -10,7 +10,7 @@ import type { RetrievedChunk } from '../retrieval/types.js';
 import { expectsAnswerKind } from '../text/question-type.js';
 import { contentTerms, hasTerm } from '../text/terms.js';
 import { cosine, profileQuestion, questionFeatures, unitFeatures, type QuestionProfile, type UnitContext } from './features.js';
-import { answerConfidence, defaultAnswerModel, unitLogit, type AnswerModel } from './model.js';
+import { answerConfidence, defaultAnswerModel, holdsAnswer, unitLogit, type AnswerModel } from './model.js';
 import { analyseSentence } from './analysis.js';
 import { cachedTerms } from './term-cache.js';
 import { buildUnits, documentOrder, placeSentences, withNeighbour, type AnswerUnit, type PlacedSentence } from './units.js';
@@ -67,7 +67,7 @@ export async function composeExtractive(question: string, retrieved: readonly Re
   if (units.length === 0) return notFound(answerConfidence(model, [], [], candidates.question));
   const logits = features.map((x) => unitLogit(model, x));
   const confidence = answerConfidence(model, logits, features, candidates.question);
-  if (confidence < (o.minConfidence ?? model.threshold)) return notFound(confidence);
+  if (!holdsAnswer(confidence, o.minConfidence, model)) return notFound(confidence);
 
   const ranked = units.map((unit, i) => ({ unit, logit: logits[i]! })).sort((a, b) => b.logit - a.logit);
   const picked = pickUnits(ranked, profile, o.maxSentences);

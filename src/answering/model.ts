@@ -59,6 +59,14 @@ export function defaultAnswerModel(): AnswerModel {
   return shipped;
 }
 
+/**
+ * Whether a confidence says the documents hold an answer: at least `minConfidence`
+ * (QUIRE_MIN_CONFIDENCE) or, when that is not set, the model's own threshold. The one
+ * refusal rule, for quoted and generated answers alike.
+ */
+export const holdsAnswer = (confidence: number, minConfidence: number | undefined, model: AnswerModel = defaultAnswerModel()): boolean =>
+  confidence >= (minConfidence ?? model.threshold);
+
 /** The unit model's logit for one feature row. */
 export const unitLogit = (model: AnswerModel, features: readonly number[]): number => logit(model.unit, features);
 
