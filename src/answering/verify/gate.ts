@@ -17,7 +17,7 @@ export interface UnsupportedSentence {
 }
 
 export interface GatedAnswer {
-  /** The supported sentences, joined: exactly the text passed to `onVerified`, in order. */
+  /** The supported sentences in the model's layout (paragraphs, list items): exactly the pieces passed to `onVerified`, in order. */
   text: string;
   /** Retrieved ids the kept sentences cite, in order, each once. */
   citedIds: string[];
@@ -35,15 +35,18 @@ export interface SentenceGate {
 
 /**
  * @param sources the retrieved chunks by id
- * @param onVerified called with each supported sentence as it passes (preceded by a space after the first)
+ * @param onVerified called with each supported sentence as it passes, preceded by what separates it from the one before
  */
 export function createSentenceGate(sources: ReadonlyMap<string, Evidence>, onVerified?: (text: string) => void): SentenceGate {
   const retrievedIds = new Set(sources.keys());
-  const kept: string[] = [];
+  let output = '';
   const cited = new Set<string>();
   const invented = new Set<string>();
   const unsupported: UnsupportedSentence[] = [];
-  let buffer = '';
+  let text = '';
+  /** Where the judged claims end in `text`: claims starting before it were judged already. */
+  let judgedUpTo = 0;
+  let lastKept: Claim | undefined;
   // Each chunk is read once, when a sentence first cites it.
   const prepared = new Map<string, PreparedEvidence>();
   const evidence = (id: string): PreparedEvidence => {
@@ -53,31 +56,43 @@ export function createSentenceGate(sources: ReadonlyMap<string, Evidence>, onVer
   };
 
   const judge = (claim: Claim) => {
+    judgedUpTo = claim.end;
     const checked = checkCitations(claim.text, retrievedIds);
     for (const id of checked.invalid) invented.add(id);
     const reason = rejection(claim, checked.valid, checked.invalid, evidence);
     if (reason) return void unsupported.push({ sentence: claim.body, citedIds: claim.citedIds, reason });
-    const text = kept.length > 0 ? ` ${checked.text}` : checked.text;
-    kept.push(checked.text);
+    const piece = `${separator(lastKept, claim)}${checked.text}`;
+    lastKept = claim;
+    output += piece;
     for (const id of checked.valid) cited.add(id);
-    onVerified?.(text);
+    onVerified?.(piece);
   };
+  // The whole text is split again at each piece (answers are short): a claim's block and the
+  // line breaks before it are only known from the text around it, not from its own words.
+  const pending = () => splitClaims(text).filter((claim) => claim.start >= judgedUpTo);
 
   return {
     push(piece) {
-      buffer += piece;
+      text += piece;
       // Every sentence but the last is complete: the model has started the next one.
-      const claims = splitClaims(buffer);
-      if (claims.length < 2) return;
-      for (const claim of claims.slice(0, -1)) judge(claim);
-      buffer = buffer.slice(claims.at(-1)!.start);
+      for (const claim of pending().slice(0, -1)) judge(claim);
     },
     end() {
-      for (const claim of splitClaims(buffer)) judge(claim);
-      buffer = '';
-      return { text: kept.join(' '), citedIds: [...cited], unsupported, inventedIds: [...invented] };
+      for (const claim of pending()) judge(claim);
+      return { text: output, citedIds: [...cited], unsupported, inventedIds: [...invented] };
     },
   };
+}
+
+/**
+ * What goes before a kept sentence so the answer keeps the model's layout: a space within
+ * a block; a new block starts on a new line (after a blank line when the model left one
+ * before it) with its list or heading marker, also when the blocks between were removed.
+ */
+function separator(lastKept: Claim | undefined, claim: Claim): string {
+  if (lastKept?.block === claim.block) return ' ';
+  if (!lastKept) return claim.marker;
+  return `${'\n'.repeat(Math.max(1, claim.breaks))}${claim.marker}`;
 }
 
 function rejection(claim: Claim, valid: readonly string[], invalid: readonly string[], evidence: (id: string) => PreparedEvidence): string | undefined {

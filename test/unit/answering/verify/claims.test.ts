@@ -28,3 +28,24 @@ describe('splitClaims', () => {
     expect(splitClaims(text).map((c) => text.slice(c.start))).toEqual([text, 'Another thing [a:2].']);
   });
 });
+
+describe('splitClaims on Markdown', () => {
+  it('reads list items and headings as blocks, their markers as structure ("2." was a sentence of its own)', () => {
+    const text = '## Visits\n\n1. Lavrov visited Islamabad [a:1].\n2. He met Kayani [a:1]. It rained.\n- Trade grew [b:2]\nand so did hope';
+    const claims = splitClaims(text);
+    expect(claims.map((c) => [c.body, c.block, c.marker])).toEqual([
+      ['Visits', 0, '## '],
+      ['Lavrov visited Islamabad.', 1, '1. '],
+      ['He met Kayani.', 2, '2. '],
+      ['It rained.', 2, '2. '],
+      ['Trade grew\nand so did hope', 3, '- '],
+    ]);
+    for (const claim of claims) expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+
+  it('ends a sentence whose marker follows its full stop after the marker', () => {
+    const text = 'In 2012. [a:3] Then more.';
+    const [first] = splitClaims(text);
+    expect(text.slice(first!.start, first!.end)).toBe('In 2012. [a:3]');
+  });
+});

@@ -46,3 +46,38 @@ describe('createSentenceGate', () => {
     expect(gate.end().unsupported).toEqual([{ sentence: 'Then', citedIds: [], reason: 'it cites no source' }]);
   });
 });
+
+describe('createSentenceGate keeps the layout of the answer', () => {
+  const LIST = [
+    'Two things happened:',
+    '',
+    '- Sergei Lavrov arrived in Islamabad in October 2012 [talks:1].',
+    '- The moon was full.',
+    '- He held talks with the army chief [talks:1].',
+    '',
+    'Bilateral trade stood at around $400 million in 2012 [trade:4].',
+  ].join('\n');
+
+  it('keeps list items on their own lines with their markers, and paragraphs apart (sentences were joined with spaces)', () => {
+    const { passed, result } = stream(LIST, LIST.length);
+    expect(result.text).toBe(
+      [
+        '- Sergei Lavrov arrived in Islamabad in October 2012 [talks:1].',
+        '- He held talks with the army chief [talks:1].',
+        '',
+        'Bilateral trade stood at around $400 million in 2012 [trade:4].',
+      ].join('\n'),
+    );
+    expect(passed.join('')).toBe(result.text);
+    expect(result.unsupported.map((u) => u.sentence)).toEqual(['Two things happened:', 'The moon was full.']);
+  });
+
+  it('gives the same layout whatever the token size', () => {
+    const whole = stream(LIST, LIST.length).result.text;
+    for (const size of [1, 2, 5, 11]) {
+      const { passed, result } = stream(LIST, size);
+      expect(result.text).toBe(whole);
+      expect(passed.join('')).toBe(whole);
+    }
+  });
+});
