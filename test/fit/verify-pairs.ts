@@ -4,7 +4,7 @@
  * them. Supported: the evidence as written, with one or two words swapped for
  * WordNet synonyms, or cut to its longest clause. Unsupported: a number changed,
  * a name swapped for one from another article, a word swapped for its WordNet
- * antonym, or the true sentence cited to the chunk next to its own, or to a
+ * antonym, the sentence negated (or its negation dropped), or the true sentence cited to the chunk next to its own, or to a
  * chunk of another article. Nothing here is written to the repository.
  * @module
  */
@@ -14,7 +14,7 @@ import { isStopWord } from '../../src/text/tokenize.js';
 import { antonyms, synonyms } from '../../src/text/wordnet.js';
 import type { Chunk } from '../../src/types.js';
 
-export type PairKind = 'verbatim' | 'synonyms' | 'clause' | 'number' | 'name' | 'antonym' | 'neighbour' | 'other-article';
+export type PairKind = 'verbatim' | 'synonyms' | 'clause' | 'number' | 'name' | 'antonym' | 'negation' | 'neighbour' | 'other-article';
 export const SUPPORTED_KINDS: ReadonlySet<PairKind> = new Set(['verbatim', 'synonyms', 'clause']);
 
 export interface Pair {
@@ -54,6 +54,7 @@ export function makePairs(items: readonly EvidenceItem[], chunksByDoc: ReadonlyM
     add('number', changeNumber(claim, squash(home.text), pick));
     add('name', swapName(claim, squash(home.text), [...namesByDoc].filter(([doc]) => doc !== item.doc).flatMap(([, names]) => names), pick));
     add('antonym', swapAntonym(claim, squash(home.text)));
+    add('negation', flipNegation(claim));
     const neighbour = pick(chunks.filter((c) => Math.abs(c.n - home.n) === 1 && !squash(c.text).includes(claim)));
     if (neighbour) pairs.push({ kind: 'neighbour', doc: item.doc, claim, chunk: neighbour });
     const elsewhere = pick([...chunksByDoc].filter(([doc]) => doc !== item.doc).flatMap(([, list]) => list));
@@ -122,6 +123,18 @@ function swapAntonym(claim: string, chunk: string): string | undefined {
     return words.join(' ');
   }
   return undefined;
+}
+
+/** English auxiliaries and modals, which take "not" after them ("was built" → "was not built"). */
+const AUXILIARY = /\b(is|are|was|were|has|have|had|will|would|can|could|may|might|should|must)\s+(?!not\b|n't\b)(?=\p{L})/iu;
+/** A negation written into the sentence: "not", "never" or "n't" after an auxiliary. */
+const NEGATION = /\s+(?:not|never)\b|n't\b/i;
+
+/** The claim said the other way: its negation dropped when it has one, else "not" after its first auxiliary. */
+function flipNegation(claim: string): string | undefined {
+  if (NEGATION.test(claim)) return claim.replace(NEGATION, '');
+  const aux = AUXILIARY.exec(claim);
+  return aux ? `${claim.slice(0, aux.index)}${aux[1]} not ${claim.slice(aux.index + aux[0].length)}` : undefined;
 }
 
 function collectNames(items: readonly EvidenceItem[]): Map<string, { kind: string; text: string }[]> {

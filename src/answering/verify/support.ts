@@ -6,6 +6,8 @@
  *   appears in the cited text, modulo formatting ("1,000" is "1000", "Khan's" is "Khan");
  * - none of its words is the WordNet antonym of a word in the passage it draws on
  *   while the word itself is absent there ("increased" against "decreased");
+ * - none of its words is negated where the passage affirms it, or affirmed where the
+ *   passage only negates it ("did not sign" against "signed"; negation scope: `wordPolarity`);
  * - enough of its other content words are in one passage of the chunk (up to three
  *   consecutive sentences): as a lemma or stem, a derivation ("arrival"/"arrive") or a
  *   WordNet synonym ("purchase"/"buy"). "Enough" is SUPPORT_THRESHOLD, fitted by
@@ -15,6 +17,7 @@
  */
 import { findValues } from '../../text/entities.js';
 import { lemmas, stem } from '../../text/lemma.js';
+import { wordPolarity } from '../../text/negation.js';
 import { splitSentences } from '../../text/sentences.js';
 import { isStopWord, words } from '../../text/tokenize.js';
 import { antonyms, derivations, synonyms } from '../../text/wordnet.js';
@@ -34,12 +37,19 @@ export interface PreparedEvidence {
   numbers: ReadonlySet<string>;
   /** The same, per run of up to PASSAGE_SENTENCES consecutive sentences. */
   passages: readonly ReadonlySet<string>[];
+  /** Per passage (same order), the forms of its words said under a negation and of those said without one. */
+  polarities: readonly FormPolarity[];
+}
+
+interface FormPolarity {
+  negated: ReadonlySet<string>;
+  affirmed: ReadonlySet<string>;
 }
 
 export interface SupportFeatures {
   /** Values (numbers, dates, names) of the sentence that the evidence lacks, as written. */
   missingValues: string[];
-  /** [claim word, evidence word] pairs where the passage says the opposite. */
+  /** [what the claim says, what the passage says] where the passage says the opposite: an antonym, or the word negated one way only. */
   contradictions: [string, string][];
   /** Share of the sentence's other content words its best passage covers (1 when it has none). */
   coverage: number;
@@ -63,8 +73,17 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 const SYMBOL_WORDS: Readonly<Record<string, string>> = { $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '%': 'percent' };
 
 export function prepareEvidence({ text, title }: Evidence): PreparedEvidence {
-  const passages = runs(splitSentences(text).map((s) => formsOf(s.text)));
-  return { forms: formsOf(`${title ?? ''}\n${text}`), numbers: numbersOf(`${title ?? ''}\n${text}`), passages };
+  const sentences = splitSentences(text);
+  const passages = runs(sentences.map((s) => formsOf(s.text)));
+  const polarities = sentences.map((s) => wordPolarity(s.text));
+  const negated = runs(polarities.map((p) => formsOfWords(p.negated)));
+  const affirmed = runs(polarities.map((p) => formsOfWords(p.affirmed)));
+  return {
+    forms: formsOf(`${title ?? ''}\n${text}`),
+    numbers: numbersOf(`${title ?? ''}\n${text}`),
+    passages,
+    polarities: passages.map((_, i) => ({ negated: negated[i]!, affirmed: affirmed[i]! })),
+  };
 }
 
 export function judgeSupport(claim: string, evidence: readonly PreparedEvidence[], threshold = SUPPORT_THRESHOLD): SupportVerdict {
@@ -91,10 +110,13 @@ export function supportFeatures(claim: string, evidence: readonly PreparedEviden
   if (content.length === 0) return { missingValues, contradictions: [], coverage: 1 };
 
   let best: ReadonlySet<string> = new Set();
+  let bestPolarity: FormPolarity = { negated: new Set(), affirmed: new Set() };
   let bestCovered = -1;
-  for (const passage of evidence.flatMap((e) => e.passages)) {
-    const covered = content.filter((w) => covers(passage, w)).length;
-    if (covered > bestCovered) [best, bestCovered] = [passage, covered];
+  for (const e of evidence) {
+    e.passages.forEach((passage, i) => {
+      const covered = content.filter((w) => covers(passage, w)).length;
+      if (covered > bestCovered) [best, bestPolarity, bestCovered] = [passage, e.polarities[i]!, covered];
+    });
   }
   const contradictions: [string, string][] = [];
   for (const word of content) {
@@ -102,7 +124,28 @@ export function supportFeatures(claim: string, evidence: readonly PreparedEviden
     const opposite = [...antonyms(word)].find((a) => best.has(a));
     if (opposite) contradictions.push([word, opposite]);
   }
+  contradictions.push(...negationMismatches(claim, content, bestPolarity));
   return { missingValues, contradictions, coverage: bestCovered / content.length };
+}
+
+/**
+ * Content words the claim negates where the passage only affirms them, or affirms where
+ * the passage only negates them. A word the passage says both ways proves nothing either way.
+ */
+function negationMismatches(claim: string, content: readonly string[], passage: FormPolarity): [string, string][] {
+  const said = wordPolarity(claim);
+  const negated = new Set(said.negated);
+  const mismatches: [string, string][] = [];
+  for (const word of content) {
+    const inNegated = inflectionFound(passage.negated, word);
+    const inAffirmed = inflectionFound(passage.affirmed, word);
+    if (inNegated === inAffirmed) continue;
+    const claimNegates = negated.has(word);
+    if (claimNegates && inAffirmed) mismatches.push([`not ${word}`, word]);
+    else if (!claimNegates && inNegated) mismatches.push([word, `not ${word}`]);
+  }
+  // The first word names the reversal; the rest of the scope would only repeat it.
+  return mismatches.slice(0, 1);
 }
 
 /** The word in any inflection, or a derivation or synonym of it. */
@@ -148,9 +191,14 @@ function valueFound(value: string, forms: ReadonlySet<string>, numbers: Readonly
 
 /** Every word, its lemmas and its stem: what a claim's words are looked up in. */
 function formsOf(text: string): Set<string> {
-  const forms = new Set<string>();
+  const forms = formsOfWords(words(text));
   for (const [symbol, word] of Object.entries(SYMBOL_WORDS)) if (text.includes(symbol)) forms.add(word);
-  for (const raw of words(text)) {
+  return forms;
+}
+
+function formsOfWords(list: readonly string[]): Set<string> {
+  const forms = new Set<string>();
+  for (const raw of list) {
     const word = raw.replace(/'s$/, '');
     forms.add(word);
     forms.add(stem(word));

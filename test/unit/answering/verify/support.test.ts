@@ -33,3 +33,28 @@ describe('judgeSupport', () => {
     expect(verdict.coverage).toBeLessThan(0.5);
   });
 });
+
+describe('judgeSupport and negation', () => {
+  const signed = [prepareEvidence({ text: 'Prime Minister Imran Khan signed the trade agreement in Bishkek. The talks lasted two days.' })];
+  const unsigned = [prepareEvidence({ text: 'Prime Minister Imran Khan did not sign the trade agreement in Bishkek. The talks lasted two days.' })];
+
+  it('rejects a sentence that negates what the chunk says ("did not sign" was supported by "signed")', () => {
+    for (const claim of ['Imran Khan did not sign the trade agreement.', "Imran Khan didn't sign the agreement in Bishkek.", 'Imran Khan never signed the trade agreement.']) {
+      const verdict = judgeSupport(claim, signed);
+      expect(verdict.supported, claim).toBe(false);
+      expect(verdict.reason).toMatch(/^the cited source says "sign(ed)?", not "not sign(ed)?"$/);
+    }
+  });
+
+  it('rejects a sentence that affirms what the chunk negates', () => {
+    const verdict = judgeSupport('Imran Khan signed the trade agreement.', unsigned);
+    expect(verdict.supported).toBe(false);
+    expect(verdict.contradictions).toEqual([['signed', 'not signed']]);
+  });
+
+  it('keeps sentences whose polarity matches, and ignores negation in sentences the claim does not draw on', () => {
+    expect(judgeSupport('Imran Khan did not sign the trade agreement.', unsigned).supported).toBe(true);
+    expect(judgeSupport('Imran Khan signed the trade agreement in Bishkek.', signed).supported).toBe(true);
+    expect(judgeSupport('The talks lasted two days.', unsigned).supported).toBe(true);
+  });
+});
