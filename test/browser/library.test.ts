@@ -216,10 +216,7 @@ describe('documents, upload and answer tools in Chromium', () => {
     expect(await header.getAttribute('title')).toMatch(/answers written by llama3\.1/);
   });
 
-  // Skipped: written against the page before per-sentence verification and the LLM refusal gate (issue 11)
-  // landed beside it; since then this live LLM answer never reaches the page as generated text. Issue 15 stays
-  // open until the test drives an answer the gate lets through.
-  it.skip('renders an LLM answer’s Markdown (bold, code) with text nodes only: a quoted <img onerror> stays text', async () => {
+  it('renders an LLM answer’s Markdown (bold, code) with text nodes only: a quoted <img onerror> stays text', async () => {
     const { page } = await open(llmServer.url);
     fake.reply = (sources) => {
       const zorblax = sources.find((source) => source.id.startsWith('zorblax-accord'))!;
@@ -228,7 +225,9 @@ describe('documents, upload and answer tools in Chromium', () => {
       const timetable = sentences.find((s) => s.includes('winter timetable'))!;
       return `${warning.replace('Zorblax Accord', '**Zorblax Accord**')} [${zorblax.id}] ${timetable.replace('winter timetable', '`winter timetable`')} [${zorblax.id}]`;
     };
-    const { answer } = await askQuestion(page, 'What does the Zorblax Accord print on ferry tickets?');
+    // A question the answer model is confident the documents answer: below its threshold the LLM is not asked.
+    const { answer } = await askQuestion(page, 'What warning does every ferry ticket carry under the Zorblax Accord?');
+    expect(await answer.getAttribute('data-grounded')).toBe('true');
     const text = answer.locator('.answer-text');
     expect(await text.locator('strong').first().textContent(), await text.innerHTML()).toBe('Zorblax Accord');
     expect(await text.locator('code').first().textContent()).toBe('winter timetable');
@@ -273,10 +272,7 @@ describe('documents, upload and answer tools in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'library-markdown-desktop.png') });
   });
 
-  // Skipped: written against the page before per-sentence verification and the LLM refusal gate (issue 11)
-  // landed beside it; since then this live LLM answer never reaches the page as generated text. Issue 15 stays
-  // open until the test drives an answer the gate lets through.
-  it.skip('stops a generating answer: the request is aborted, what arrived stays, marked unfinished', async () => {
+  it('stops a generating answer: the request is aborted, what arrived stays, marked unfinished', async () => {
     const { page } = await open(llmServer.url);
     fake.behaviour = 'endless';
     fake.tokenDelayMs = 20;
@@ -284,13 +280,20 @@ describe('documents, upload and answer tools in Chromium', () => {
     await page.getByTestId('question').fill('Where did Imran Khan meet President Putin?');
     await page.getByTestId('question').press('Enter');
     await page.getByTestId('stop').waitFor();
+    // Stopped once the first verified sentence is on the page (only checked sentences are streamed,
+    // so that is after the model has begun the next one): a stop before the server even asked the
+    // model has no generation to cancel.
+    const streaming = page.locator('[data-testid="answer"][data-state="pending"] .answer-text');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="answer"][data-state="pending"] .answer-text')?.textContent ?? '').length > 0, null, { timeout: 60_000 });
+    const arrived = (await streaming.textContent())!;
     const failed = page.waitForEvent('requestfailed', (request) => new URL(request.url()).pathname === '/ask');
     await page.getByTestId('stop').click();
     expect((await failed).failure()?.errorText).toMatch(/ABORTED/i);
     await abandoned; // and the server let go of the model
     const stopped = page.locator('[data-testid="answer"][data-state="stopped"]');
     await stopped.waitFor();
-    expect(await stopped.textContent()).toMatch(/Stopped/);
+    expect(await stopped.textContent()).toMatch(/Stopped — this answer is unfinished/);
+    expect(await stopped.locator('.answer-text').textContent()).toContain(arrived);
     expect(await page.getByTestId('send').isVisible()).toBe(true);
     expect(await doneAnswers(page).count()).toBe(0);
     fake.tokenDelayMs = 5;
