@@ -7,12 +7,12 @@
  */
 import { findNavigationLines, isBoilerplateLine } from './boilerplate.js';
 import { normalizeText } from './normalize.js';
-import { findDuplicateLines, removeRepeatedPassages } from './repeats.js';
+import { findDuplicateLines, removePageFurniture, removeRepeatedPassages } from './repeats.js';
 
 export interface CleaningReport {
   /** Lines and passages dropped because they repeat earlier text of the same document. */
   duplicateParagraphs: number;
-  /** Navigation, comment-form, share and similar lines dropped. */
+  /** Navigation, comment-form, share, page header/footer and similar lines dropped. */
   boilerplateLines: number;
 }
 
@@ -33,8 +33,10 @@ export interface CleanOptions {
   navigation?: boolean;
 }
 
+/** Cleans `text`; form feeds in it separate pages, whose headers and footers go. */
 export function cleanText(text: string, { navigation = true }: CleanOptions = {}): { text: string; report: CleaningReport } {
-  const lines = normalizeText(text).split('\n');
+  const paged = removePageFurniture(text);
+  const lines = normalizeText(paged.text).split('\n');
 
   const boilerplate = navigation ? findNavigationLines(lines) : new Set<number>();
   lines.forEach((line, i) => {
@@ -47,6 +49,6 @@ export function cleanText(text: string, { navigation = true }: CleanOptions = {}
   return {
     // Normalise again: dropped lines leave runs of blank lines and trailing spaces behind.
     text: normalizeText(passages.text),
-    report: { duplicateParagraphs: duplicates.size + passages.removed, boilerplateLines: boilerplate.size },
+    report: { duplicateParagraphs: duplicates.size + passages.removed, boilerplateLines: boilerplate.size + paged.removed },
   };
 }

@@ -1,7 +1,9 @@
 /**
- * Repeated content within one document: whole lines seen before, and long
+ * Repeated content within one document: whole lines seen before, long
  * passages pasted twice (scrapers and PDF converters double text, sometimes
- * inside one paragraph: "A. B. C A. B. C."). The first copy is kept.
+ * inside one paragraph: "A. B. C A. B. C."), where the first copy is kept;
+ * and page furniture — the header and footer a browser's "Save as PDF" or a
+ * word processor prints on every page — where no copy is.
  * @module
  */
 import { countWords } from './normalize.js';
@@ -22,6 +24,51 @@ const MAX_CANDIDATES = 16;
 const MAX_PASSAGE_WORDS = 5000;
 
 const lineKey = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Lines at each end of a page searched for furniture. A browser prints its header on one
+ * or two lines (date and title) and its footer likewise (file URL and "1/4"); three leaves
+ * room for a running head and a page number line without reaching into the body.
+ */
+const PAGE_EDGE_LINES = 3;
+/** Furniture repeats on at least this share of the pages (and on two at least): a heading that recurs on a few pages is content. */
+const FURNITURE_PAGE_SHARE = 0.5;
+
+/** The line with every run of digits the same: "Printed 12/1/26 … 1/4" and "Printed 12/1/26 … 2/4" meet. */
+const furnitureKey = (line: string): string => lineKey(line.replace(/\p{N}+/gu, '0'));
+
+/**
+ * Drops page furniture from text whose pages are separated by form feeds (the PDF loader
+ * writes them, as pdftotext does): lines near the top or bottom of a page that, once
+ * digits are ignored, stand near the top or bottom of most other pages too. The pages
+ * come back joined by line breaks, so a sentence running over a page break is whole again.
+ */
+export function removePageFurniture(text: string): { text: string; removed: number } {
+  const pages = text.split('\f').map((page) => page.split('\n'));
+  if (pages.length < 2) return { text, removed: 0 };
+  const edges = pages.map(edgeLines);
+  const pagesByKey = new Map<string, Set<number>>();
+  edges.forEach((indices, page) => {
+    for (const i of indices) {
+      const key = furnitureKey(pages[page]![i]!);
+      if (key) pagesByKey.set(key, (pagesByKey.get(key) ?? new Set()).add(page));
+    }
+  });
+  const needed = Math.max(2, Math.ceil(FURNITURE_PAGE_SHARE * pages.length));
+  let removed = 0;
+  const kept = pages.map((lines, page) => {
+    const furniture = new Set([...edges[page]!].filter((i) => (pagesByKey.get(furnitureKey(lines[i]!))?.size ?? 0) >= needed));
+    removed += furniture.size;
+    return lines.filter((_, i) => !furniture.has(i)).join('\n');
+  });
+  return { text: kept.join('\n'), removed };
+}
+
+/** Indices of the first and last PAGE_EDGE_LINES non-blank lines of a page. */
+function edgeLines(lines: readonly string[]): Set<number> {
+  const filled = lines.flatMap((line, i) => (line.trim() ? [i] : []));
+  return new Set([...filled.slice(0, PAGE_EDGE_LINES), ...filled.slice(-PAGE_EDGE_LINES)]);
+}
 
 /** Indices of lines that repeat an earlier line (compared case- and punctuation-insensitively). */
 export function findDuplicateLines(lines: readonly string[], skip: ReadonlySet<number> = new Set()): Set<number> {

@@ -15,6 +15,7 @@ import { ingest, type IngestSummary } from '../../src/index/ingest.js';
 import { currentBuildDir } from '../../src/index/layout.js';
 import { silentLogger } from '../../src/log.js';
 import { defaultCorpusDir, tempDir, testConfig } from '../helpers/fixtures.js';
+import { pdfOf } from '../helpers/pdf.js';
 
 /** A valid PDF whose page tree has `levels` levels, each node listing the next one `fanout` times: fanout^levels pages. */
 function pdfBomb(levels = 6, fanout = 10): Buffer {
@@ -28,16 +29,7 @@ function pdfBomb(levels = 6, fanout = 10): Buffer {
   objects.push(`<< /Type /Page /Parent ${levels + 1} 0 R /MediaBox [0 0 612 792] /Contents ${page + 1} 0 R /Resources << /Font << /F1 ${page + 2} 0 R >> >> >>`);
   objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return Buffer.from(pdfOf(objects));
 }
 
 /** A corpus of one real document and the bomb. */

@@ -37,7 +37,9 @@ export const loadPdf: Loader = async (bytes, { maxPages = Number.POSITIVE_INFINI
     // Pages but no characters: images of text (a scan), which only OCR can read.
     if (result.total > 0 && !/[\p{L}\p{N}]/u.test(result.text)) throw new QuireError('document_invalid', noTextLayer(result.total));
     const title = await declaredTitle(parser);
-    return title ? { text: joinHyphenated(result.text), title } : { text: joinHyphenated(result.text) };
+    // Pages apart by form feeds, as pdftotext writes them: cleaning drops what every page repeats (its header and footer).
+    const text = joinHyphenated(result.pages.map((page) => page.text).join('\f'));
+    return title ? { text, title } : { text };
   } catch (cause) {
     if (cause instanceof QuireError) throw cause;
     throw new QuireError('document_invalid', pdfReason(cause), { cause });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, SUPPORTED_EXTENSIONS, type LoadedCorpus } from '../../../src/corpus/load-corpus.js';
 import { isQuireError } from '../../../src/errors.js';
-import { makePdf } from './pdf-fixture.js';
+import { makePdf } from '../../helpers/pdf.js';
 
 const PAGE = `<!doctype html>
 <html><head><title>Gas &amp; Pipelines</title>

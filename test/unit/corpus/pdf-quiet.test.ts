@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { makePdf } from './pdf-fixture.js';
+import { makePdf } from '../../helpers/pdf.js';
 
 const loadCorpusModule = fileURLToPath(new URL('../../../src/corpus/load-corpus.ts', import.meta.url));
 
