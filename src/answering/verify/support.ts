@@ -110,12 +110,14 @@ export function supportFeatures(claim: string, evidence: readonly PreparedEviden
   if (content.length === 0) return { missingValues, contradictions: [], coverage: 1 };
 
   let best: ReadonlySet<string> = new Set();
-  let bestPolarity: FormPolarity = { negated: new Set(), affirmed: new Set() };
   let bestCovered = -1;
+  /** The polarities of every passage that covers as much as the best one: the claim may draw on any of them. */
+  let tied: FormPolarity[] = [];
   for (const e of evidence) {
     e.passages.forEach((passage, i) => {
       const covered = content.filter((w) => covers(passage, w)).length;
-      if (covered > bestCovered) [best, bestPolarity, bestCovered] = [passage, e.polarities[i]!, covered];
+      if (covered > bestCovered) [best, bestCovered, tied] = [passage, covered, []];
+      if (covered === bestCovered) tied.push(e.polarities[i]!);
     });
   }
   const contradictions: [string, string][] = [];
@@ -124,25 +126,26 @@ export function supportFeatures(claim: string, evidence: readonly PreparedEviden
     const opposite = [...antonyms(word)].find((a) => best.has(a));
     if (opposite) contradictions.push([word, opposite]);
   }
-  contradictions.push(...negationMismatches(claim, content, bestPolarity));
+  contradictions.push(...negationMismatches(claim, content, tied));
   return { missingValues, contradictions, coverage: bestCovered / content.length };
 }
 
 /**
- * Content words the claim negates where the passage only affirms them, or affirms where
- * the passage only negates them. A word the passage says both ways proves nothing either way.
+ * Content words the claim negates where the passages it may draw on only affirm them, or
+ * affirms where they only negate them. A passage that says the word both ways, or the
+ * claim's way, proves nothing against it.
  */
-function negationMismatches(claim: string, content: readonly string[], passage: FormPolarity): [string, string][] {
-  const said = wordPolarity(claim);
-  const negated = new Set(said.negated);
+function negationMismatches(claim: string, content: readonly string[], passages: readonly FormPolarity[]): [string, string][] {
+  const negated = new Set(wordPolarity(claim).negated);
   const mismatches: [string, string][] = [];
   for (const word of content) {
-    const inNegated = inflectionFound(passage.negated, word);
-    const inAffirmed = inflectionFound(passage.affirmed, word);
-    if (inNegated === inAffirmed) continue;
     const claimNegates = negated.has(word);
-    if (claimNegates && inAffirmed) mismatches.push([`not ${word}`, word]);
-    else if (!claimNegates && inNegated) mismatches.push([word, `not ${word}`]);
+    const against = passages.every((passage) => {
+      const inNegated = inflectionFound(passage.negated, word);
+      const inAffirmed = inflectionFound(passage.affirmed, word);
+      return claimNegates ? inAffirmed && !inNegated : inNegated && !inAffirmed;
+    });
+    if (passages.length > 0 && against) mismatches.push(claimNegates ? [`not ${word}`, word] : [word, `not ${word}`]);
   }
   // The first word names the reversal; the rest of the scope would only repeat it.
   return mismatches.slice(0, 1);

@@ -6,6 +6,12 @@ const CHUNK =
   'Prime Minister Imran Khan’s visit is yet to be scheduled though he met President Putin in Bishkek, Kyrgyzstan on the sidelines of the Shanghai Cooperation Organisation summit (SCO). ' +
   'Russia has also agreed to invest $1.7 billion in the Karachi-Lahore gas pipeline. Bilateral trade increased to around $400 million.';
 const evidence = [prepareEvidence({ text: CHUNK, title: 'New initiatives in Pak-Russia ties' })];
+const NEW_INITIATIVES_1 =
+  'In what was seen as a damage-control exercise, President Putin immediately dispatched Foreign Minister Sergei Lavrov to Islamabad, reassuring the latter that the President was looking forward to visiting Pakistan as soon as possible. ' +
+  'Interestingly, there has been no summit level visit from Moscow, except one and that too, in 2007 by then Prime Minster Mikhail Fradkov. ' +
+  'Another important visit that took place from Moscow was by Russian Defence Minister Sergei Shoigu in 2014. ' +
+  'On the other hand, almost all Pakistani leaders have visited Moscow post-Cold War, including Nawaz Sharif in 1999 and President Pervez Musharraf in 2003. ' +
+  "Prime Minister Imran Khan's visit is yet to be scheduled though he met President Putin in Bishkek, Kyrgyzstan on the sidelines of the Shanghai Cooperation Organisation summit (SCO).";
 const judge = (claim: string) => judgeSupport(claim, evidence);
 
 describe('judgeSupport', () => {
@@ -56,5 +62,12 @@ describe('judgeSupport and negation', () => {
     expect(judgeSupport('Imran Khan did not sign the trade agreement.', unsigned).supported).toBe(true);
     expect(judgeSupport('Imran Khan signed the trade agreement in Bishkek.', signed).supported).toBe(true);
     expect(judgeSupport('The talks lasted two days.', unsigned).supported).toBe(true);
+  });
+
+  it('reads a word against every passage that covers the claim as well (one negated "summit" sank a true claim)', () => {
+    // The default corpus's chunk new-initiatives-pak-russia:1: a passage of its first three sentences
+    // covers the claim's words as well as the last three do, and negates "summit".
+    const chunk = [prepareEvidence({ text: NEW_INITIATIVES_1 })];
+    expect(judgeSupport('Imran Khan met President Putin in Bishkek, Kyrgyzstan, at the SCO summit.', chunk)).toMatchObject({ supported: true, contradictions: [] });
   });
 });
