@@ -11,8 +11,11 @@ import type { Turn } from '../types.js';
 import { QuireError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { openLocalAsker } from './local-asker.js';
+import { quotedSentences } from './source-quote.js';
 
 const HISTORY_FILE = 'cli-conversations.json';
+/** A quoted sentence under a source is cut to this many characters: a terminal line or three. */
+const QUOTE_CHARS = 240;
 
 export async function runAskCommand(
   config: Config,
@@ -44,9 +47,11 @@ export async function runAskCommand(
     return 0;
   }
   const lines = [answer.answer, ''];
-  for (const c of answer.citations) lines.push(`[${c.id}] ${c.title}`, `    ${c.text.replace(/\s+/g, ' ').slice(0, 240)}${c.text.length > 240 ? '…' : ''}`);
+  for (const c of answer.citations) lines.push(`[${c.id}] ${c.title}`, ...quotedSentences(answer.answer, c.id, c.text).map((sentence) => `    “${clip(sentence)}”`));
   for (const w of answer.warnings) lines.push(`note: ${w}`);
   lines.push('', `conversation: ${answer.conversationId}  (continue with --conversation ${answer.conversationId})`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
+
+const clip = (text: string): string => (text.length <= QUOTE_CHARS ? text : `${text.slice(0, QUOTE_CHARS - 1).trimEnd()}…`);
