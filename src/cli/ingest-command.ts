@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.js';
 import { NEURAL_FALLBACK_MESSAGE } from '../embedding/choose.js';
-import { ingest, type IngestSummary } from '../index/ingest.js';
+import { ingest, type IngestSummary } from '../ingest/ingest.js';
 import { formatSummaryLine } from '../ingest/protocol.js';
 import type { Logger } from '../log.js';
 import { createIngestProgress } from './progress.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import cliProgress from 'cli-progress';
-import type { IngestProgress } from '../index/ingest.js';
+import type { IngestProgress } from '../ingest/ingest.js';
 import { formatProgressLine } from '../ingest/protocol.js';
 
 export interface IngestProgressReporter {

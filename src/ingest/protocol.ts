@@ -13,7 +13,7 @@
  * @module
  */
 import { z } from 'zod';
-import type { IngestProgress, IngestSummary } from '../index/ingest.js';
+import type { IngestProgress, IngestSummary } from './ingest.js';
 
 /** The `msg` that marks a progress line among the other log lines. */
 export const PROGRESS_MSG = 'ingest progress';

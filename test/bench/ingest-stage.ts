@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { withConfig } from '../../src/config.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { openIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
 import { plainEmbed, readPlainTableModel } from './plain-limit.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-openai.js';

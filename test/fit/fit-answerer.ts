@@ -26,7 +26,7 @@ import { withConfig } from '../../src/config.js';
 import { readQaSet, type QaItem } from '../../src/eval/eval-set.js';
 import { containsAny, containsText } from '../../src/eval/metrics.js';
 import { seededShuffle } from '../../src/eval/sample.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { openIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withConfig, type Config } from '../../src/config.js';
-import { ingest, type IngestSummary } from '../../src/index/ingest.js';
+import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { defaultCorpusDir } from './default-corpus.js';
 

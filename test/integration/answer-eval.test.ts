@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultAnswerModel } from '../../src/answering/model.js';
 import { withConfig } from '../../src/config.js';
 import type { EvalReport } from '../../src/eval/run-eval.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { sharedDir, tempDir } from '../helpers/fixtures.js';
 import { runQuire } from '../helpers/quire-cli.js';

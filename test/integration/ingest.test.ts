@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withConfig, type Config } from '../../src/config.js';
 import type { QuireError } from '../../src/errors.js';
-import { ingest, type IngestSummary } from '../../src/index/ingest.js';
+import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
 import { currentBuildDir } from '../../src/index/layout.js';
 import { openIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';

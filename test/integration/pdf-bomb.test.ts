@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { PARSE_FAILURES_FILE } from '../../src/corpus/isolation/failure-memo.js';
-import { ingest, type IngestSummary } from '../../src/index/ingest.js';
+import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
 import { currentBuildDir } from '../../src/index/layout.js';
 import { silentLogger } from '../../src/log.js';
 import { defaultCorpusDir, tempDir, testConfig } from '../helpers/fixtures.js';

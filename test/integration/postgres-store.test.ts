@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withConfig, type Config } from '../../src/config.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { openIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';

@@ -12,7 +12,7 @@ import { unseenWordRate } from '../../src/embedding/corpus-model/index.js';
 import { ONNX_FILE } from '../../src/embedding/corpus-model/write.js';
 import { decodeEmbeddingTableModel } from '../../src/embedding/onnx-table.js';
 import { seededRandom } from '../../src/embedding/corpus-model/random.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { openIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
 import { buildDefaultIndex } from '../helpers/fixtures.js';

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { currentBuildDir } from '../../src/index/layout.js';
 import { openIndex, type LoadedIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';

@@ -7,7 +7,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngestSummary } from '../../src/index/ingest.js';
+import type { IngestSummary } from '../../src/ingest/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { buildDefaultIndex, copyDefaultCorpus, tempDir } from '../helpers/fixtures.js';

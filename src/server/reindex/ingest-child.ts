@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { configToEnv, SETTINGS, type Config } from '../../config.js';
-import type { IngestProgress } from '../../index/ingest.js';
+import type { IngestProgress } from '../../ingest/ingest.js';
 import { parseOutcome, parseProgressLine, type CommandFailure, type IngestJsonSummary } from '../../ingest/protocol.js';
 import type { Logger, LogLevel } from '../../log.js';
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { IngestJsonSummary } from '../../ingest/protocol.js';
 import { QuireError } from '../../errors.js';
-import type { IngestProgress } from '../../index/ingest.js';
+import type { IngestProgress } from '../../ingest/ingest.js';
 import type { Logger } from '../../log.js';
 import type { IndexHolder } from '../index-holder.js';
 import { IngestFailedError, type IngestFailure, type IngestRun, type IngestRunner } from './ingest-child.js';

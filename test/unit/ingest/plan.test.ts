@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDocuments } from '../../../src/index/plan.js';
+import { planDocuments } from '../../../src/ingest/plan.js';
 
 describe('planDocuments', () => {
   it('classifies documents as added, changed, unchanged and removed by content hash', () => {
