@@ -30,6 +30,7 @@ const QUESTIONS = [
   'Which Russian foreign minister visited Islamabad?',
 ];
 const RETRIEVE = { topK: 6, candidateK: 30, rrfK: 60 };
+const ADMIN = 'pg-admin-token-5b1e';
 
 describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -141,7 +142,7 @@ describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
     let b: RunningServer;
     beforeAll(async () => {
       // Each its own (empty) index directory and port: nothing but the database is shared.
-      a = await startServer(await testConfig({ corpusDir: pgConfig.corpusDir, store: 'postgres', databaseUrl: db.url, computeWorkers: 1 }), silentLogger);
+      a = await startServer(await testConfig({ corpusDir: pgConfig.corpusDir, store: 'postgres', databaseUrl: db.url, computeWorkers: 1, adminToken: ADMIN }), silentLogger);
       b = await startServer(await testConfig({ corpusDir: pgConfig.corpusDir, store: 'postgres', databaseUrl: db.url, computeWorkers: 0 }), silentLogger);
     }, 120_000);
     afterAll(async () => {
@@ -175,6 +176,24 @@ describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
         expect(answer.answer).toContain('Brandmeyer');
         expect(server.holder.current()!.buildDir).not.toBe(before);
       }
+    });
+
+    it('re-index jobs run `quire ingest` against the database, and the other server picks the build up', async () => {
+      await writeFile(path.join(pgConfig.corpusDir, 'ferry.txt'), 'The Orsk ferry across the Darrow estuary was captained by Wilhelmina Tarrant from 1921 to 1930.\n');
+      const headers = { authorization: `Bearer ${ADMIN}` };
+      const start = await fetch(`${a.url}/admin/reindex`, { method: 'POST', headers });
+      expect(start.status).toBe(202);
+      const { job } = (await start.json()) as { job: { id: string } };
+      const done = await waitFor('the re-index job to finish', async () => {
+        const { job: now } = (await (await fetch(`${a.url}/admin/reindex/${job.id}`, { headers })).json()) as { job: { state: string; summary?: { documents: { added: number } } } };
+        return now.state === 'succeeded' || now.state === 'failed' ? now : undefined;
+      }, { timeoutMs: 120_000, intervalMs: 250 });
+      expect(done).toMatchObject({ state: 'succeeded', summary: { documents: { added: 1 } } });
+      const answer = await waitFor('server B to serve the job’s build', async () => {
+        const { json } = await postJson(`${b.url}/ask`, { question: 'Who captained the Orsk ferry?' });
+        return json.citations?.some((c: { docId: string }) => c.docId === 'ferry') ? json : undefined;
+      }, { timeoutMs: 30_000 });
+      expect(answer.answer).toContain('Tarrant');
     });
   });
 
