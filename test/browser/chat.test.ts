@@ -20,23 +20,17 @@ import {
   doneAnswers,
   type ServedAnswer,
   launchChromium,
-  openPage,
+  pageSet,
+  PAYLOAD,
   PHONE,
   sentBody,
   startIndexedServer,
   storedThread,
-  type WatchedPage,
+  zorblaxAccord,
 } from './harness.js';
 
-const PAYLOAD = '<img src=x onerror=alert(1)>';
 /** A document that would run script if the page ever inserted document text as HTML. */
-const HOSTILE_DOC = [
-  `The Zorblax ${PAYLOAD} Accord`,
-  '',
-  'The Zorblax Accord was signed in 2019 by the ferry cooperatives of the lake towns.',
-  `Under the Zorblax Accord every ferry ticket carries the printed warning ${PAYLOAD} in its lower corner.`,
-  'The accord also fixed the winter timetable and the price of a crossing for children.',
-].join('\n');
+const HOSTILE_DOC = zorblaxAccord({ hostileTitle: true });
 
 describe('chat page in Chromium', () => {
   let browser: Browser;
@@ -44,13 +38,8 @@ describe('chat page in Chromium', () => {
   let server: RunningServer;
   /** A server over an empty index directory: every question is a 503 index_not_built. */
   let unbuilt: RunningServer;
-  const pages: WatchedPage[] = [];
-
-  const open = async (url = server.url, viewport?: { width: number; height: number }) => {
-    const watched = await openPage(browser, url, viewport);
-    pages.push(watched);
-    return watched;
-  };
+  const pages = pageSet(() => browser);
+  const open = (url = server.url, viewport?: { width: number; height: number }) => pages.open(url, viewport);
   const chunk = async (id: string) =>
     (await (await fetch(`${server.url}/chunks/${encodeURIComponent(id)}`)).json()) as { title: string; text: string; n: number; previousId: string | null; nextId: string | null };
 
@@ -60,14 +49,8 @@ describe('chat page in Chromium', () => {
     unbuilt = await startServer(await testConfig(), silentLogger);
   });
 
-  afterEach(async () => {
-    // Every page must have run without uncaught errors, CSP violations or dialogs.
-    for (const { context, problems, dialogs } of pages.splice(0)) {
-      await context.close();
-      expect(problems).toEqual([]);
-      expect(dialogs).toEqual([]);
-    }
-  });
+  // Every page must have run without uncaught errors, CSP violations or dialogs.
+  afterEach(() => pages.closeAll());
 
   afterAll(async () => {
     await browser?.close();

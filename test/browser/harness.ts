@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { silentLogger } from '../../src/log.js';
@@ -17,6 +18,19 @@ import { copyDefaultCorpus, repoRoot, testConfig } from '../helpers/fixtures.js'
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Screenshots for people to look at; git-ignored. */
 export const ARTIFACTS_DIR = path.join(repoRoot, 'test-artifacts');
+
+/** Markup that would run script if the page ever inserted document or answer text as HTML. */
+export const PAYLOAD = '<img src=x onerror=alert(1)>';
+
+/** A small document carrying PAYLOAD in its body (and, when asked, in its title). */
+export const zorblaxAccord = ({ hostileTitle = false } = {}): string =>
+  [
+    hostileTitle ? `The Zorblax ${PAYLOAD} Accord` : 'The Zorblax Accord',
+    '',
+    'The Zorblax Accord was signed in 2019 by the ferry cooperatives of the lake towns.',
+    `Under the Zorblax Accord every ferry ticket carries the printed warning ${PAYLOAD} in its lower corner.`,
+    'The accord also fixed the winter timetable and the price of a crossing for children.',
+  ].join('\n');
 
 export const DESKTOP = { width: 1280, height: 860 };
 /** An iPhone 12–15 sized screen. */
@@ -33,11 +47,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A server over a real index of a private copy of the default corpus, plus `extraFiles` (name → text). */
-export async function startIndexedServer(extraFiles: Record<string, string> = {}): Promise<{ config: Config; server: RunningServer }> {
+/** A server over a real index of a private copy of the default corpus, plus `extraFiles` (name → text), with `overrides` of the test settings. */
+export async function startIndexedServer(extraFiles: Record<string, string> = {}, overrides: Partial<Config> = {}): Promise<{ config: Config; server: RunningServer }> {
   const corpusDir = await copyDefaultCorpus();
   for (const [name, text] of Object.entries(extraFiles)) await writeFile(path.join(corpusDir, name), text);
-  const config = await testConfig({ corpusDir });
+  const config = await testConfig({ corpusDir, ...overrides });
   await ingest({ config, log: silentLogger });
   return { config, server: await startServer(config, silentLogger) };
 }
@@ -67,6 +81,32 @@ export async function openPage(browser: Browser, url: string, viewport = DESKTOP
   await page.goto(url);
   await waitForLibrary(page);
   return watched;
+}
+
+export interface PageSet {
+  /** Opens `url` in a fresh context (see openPage), to be closed by `closeAll`. */
+  open(url: string, viewport?: { width: number; height: number }): Promise<WatchedPage>;
+  /** Closes every page opened since the last call, and fails if one had an uncaught error, a CSP violation or a dialog. */
+  closeAll(): Promise<void>;
+}
+
+/** The pages a suite opens, for its `afterEach` to close and check: a working page has no problems and opens no dialog. */
+export function pageSet(browser: () => Browser): PageSet {
+  const pages: WatchedPage[] = [];
+  return {
+    async open(url, viewport = DESKTOP) {
+      const watched = await openPage(browser(), url, viewport);
+      pages.push(watched);
+      return watched;
+    },
+    async closeAll() {
+      for (const { context, problems, dialogs } of pages.splice(0)) {
+        await context.close();
+        expect(problems).toEqual([]);
+        expect(dialogs).toEqual([]);
+      }
+    },
+  };
 }
 
 /** Resolves once the header line has stopped saying it is checking the index. */

@@ -10,30 +10,12 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
-import { ingest } from '../../src/ingest/ingest.js';
-import { silentLogger } from '../../src/log.js';
-import { startServer, type RunningServer } from '../../src/server/serve.js';
+import type { RunningServer } from '../../src/server/serve.js';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-openai.js';
-import { copyDefaultCorpus, testConfig } from '../helpers/fixtures.js';
-import { ARTIFACTS_DIR, askQuestion, DESKTOP, doneAnswers, launchChromium, openPage, PHONE, type WatchedPage } from './harness.js';
+import { ARTIFACTS_DIR, askQuestion, DESKTOP, doneAnswers, launchChromium, pageSet, PAYLOAD, PHONE, startIndexedServer, zorblaxAccord } from './harness.js';
 
 const ADMIN_TOKEN = 'browser-admin-token';
-const PAYLOAD = '<img src=x onerror=alert(1)>';
-const ZORBLAX = [
-  'The Zorblax Accord',
-  '',
-  'The Zorblax Accord was signed in 2019 by the ferry cooperatives of the lake towns.',
-  `Under the Zorblax Accord every ferry ticket carries the printed warning ${PAYLOAD} in its lower corner.`,
-  'The accord also fixed the winter timetable and the price of a crossing for children.',
-].join('\n');
-
-async function indexedServer(extraFiles: Record<string, string>, overrides: Partial<Config> = {}): Promise<{ config: Config; server: RunningServer }> {
-  const corpusDir = await copyDefaultCorpus();
-  for (const [name, text] of Object.entries(extraFiles)) await writeFile(path.join(corpusDir, name), text);
-  const config = await testConfig({ corpusDir, ...overrides });
-  await ingest({ config, log: silentLogger });
-  return { config, server: await startServer(config, silentLogger) };
-}
+const ZORBLAX = zorblaxAccord();
 
 describe('documents, upload and answer tools in Chromium', () => {
   let browser: Browser;
@@ -41,30 +23,21 @@ describe('documents, upload and answer tools in Chromium', () => {
   let server: RunningServer;
   let fake: FakeLlm;
   let llmServer: RunningServer;
-  const pages: WatchedPage[] = [];
-
-  const open = async (url = server.url, viewport = DESKTOP) => {
-    const watched = await openPage(browser, url, viewport);
-    pages.push(watched);
-    return watched;
-  };
+  const pages = pageSet(() => browser);
+  const open = (url = server.url, viewport = DESKTOP) => pages.open(url, viewport);
 
   beforeAll(async () => {
     browser = await launchChromium();
     await mkdir(ARTIFACTS_DIR, { recursive: true });
-    ({ config, server } = await indexedServer({ 'broken.pdf': 'this is not a pdf at all' }, { adminToken: ADMIN_TOKEN }));
+    ({ config, server } = await startIndexedServer({ 'broken.pdf': 'this is not a pdf at all' }, { adminToken: ADMIN_TOKEN }));
     fake = await startFakeLlm();
-    ({ server: llmServer } = await indexedServer({ 'zorblax-accord.txt': ZORBLAX }, { llmUrl: fake.url, llmModel: 'llama3.1', llmTimeoutMs: 20_000 }));
+    ({ server: llmServer } = await startIndexedServer({ 'zorblax-accord.txt': ZORBLAX }, { llmUrl: fake.url, llmModel: 'llama3.1', llmTimeoutMs: 20_000 }));
   });
 
   afterEach(async () => {
     fake.behaviour = 'cite';
     fake.reply = null;
-    for (const { context, problems, dialogs } of pages.splice(0)) {
-      await context.close();
-      expect(problems).toEqual([]);
-      expect(dialogs).toEqual([]);
-    }
+    await pages.closeAll();
   });
 
   afterAll(async () => {
