@@ -31,8 +31,11 @@ const lineKey = (line: string): string => line.toLowerCase().replace(/[^\p{L}\p{
  * room for a running head and a page number line without reaching into the body.
  */
 const PAGE_EDGE_LINES = 3;
-/** Furniture repeats on at least this share of the pages (and on two at least): a heading that recurs on a few pages is content. */
-const FURNITURE_PAGE_SHARE = 0.5;
+/**
+ * Furniture stands on at least this share of the pages, and on all but one at the least (a
+ * title page often has none), and on two at least: a heading that recurs on some pages is content.
+ */
+const FURNITURE_PAGE_SHARE = 0.8;
 
 /** The line with every run of digits the same: "Printed 12/1/26 … 1/4" and "Printed 12/1/26 … 2/4" meet. */
 const furnitureKey = (line: string): string => lineKey(line.replace(/\p{N}+/gu, '0'));
@@ -40,34 +43,39 @@ const furnitureKey = (line: string): string => lineKey(line.replace(/\p{N}+/gu, 
 /**
  * Drops page furniture from text whose pages are separated by form feeds (the PDF loader
  * writes them, as pdftotext does): lines near the top or bottom of a page that, once
- * digits are ignored, stand near the top or bottom of most other pages too. The pages
- * come back joined by line breaks, so a sentence running over a page break is whole again.
+ * digits are ignored, stand in the same place (nth line from the top, or from the bottom)
+ * on nearly every page. The pages come back joined by line breaks, so a sentence running
+ * over a page break is whole again.
  */
 export function removePageFurniture(text: string): { text: string; removed: number } {
   const pages = text.split('\f').map((page) => page.split('\n'));
   if (pages.length < 2) return { text, removed: 0 };
-  const edges = pages.map(edgeLines);
+  const edges = pages.map((lines) => edgeLines(lines).map(({ index, places }) => ({ index, keys: places.map((place) => `${place} ${furnitureKey(lines[index]!)}`) })));
   const pagesByKey = new Map<string, Set<number>>();
-  edges.forEach((indices, page) => {
-    for (const i of indices) {
-      const key = furnitureKey(pages[page]![i]!);
-      if (key) pagesByKey.set(key, (pagesByKey.get(key) ?? new Set()).add(page));
-    }
+  edges.forEach((lines, page) => {
+    for (const { keys } of lines) for (const key of keys) pagesByKey.set(key, (pagesByKey.get(key) ?? new Set()).add(page));
   });
-  const needed = Math.max(2, Math.ceil(FURNITURE_PAGE_SHARE * pages.length));
+  const needed = Math.max(2, Math.min(pages.length - 1, Math.ceil(FURNITURE_PAGE_SHARE * pages.length)));
   let removed = 0;
   const kept = pages.map((lines, page) => {
-    const furniture = new Set([...edges[page]!].filter((i) => (pagesByKey.get(furnitureKey(lines[i]!))?.size ?? 0) >= needed));
+    const furniture = new Set(edges[page]!.filter(({ keys }) => keys.some((key) => pagesByKey.get(key)!.size >= needed)).map(({ index }) => index));
     removed += furniture.size;
     return lines.filter((_, i) => !furniture.has(i)).join('\n');
   });
   return { text: kept.join('\n'), removed };
 }
 
-/** Indices of the first and last PAGE_EDGE_LINES non-blank lines of a page. */
-function edgeLines(lines: readonly string[]): Set<number> {
+/**
+ * The first and last PAGE_EDGE_LINES non-blank lines of a page with their places ("top 0",
+ * "bottom 1"); on a short page a line may have both, and matches other pages by either.
+ */
+function edgeLines(lines: readonly string[]): { index: number; places: string[] }[] {
   const filled = lines.flatMap((line, i) => (line.trim() ? [i] : []));
-  return new Set([...filled.slice(0, PAGE_EDGE_LINES), ...filled.slice(-PAGE_EDGE_LINES)]);
+  const places = new Map<number, string[]>();
+  const add = (index: number, place: string) => places.set(index, [...(places.get(index) ?? []), place]);
+  filled.slice(0, PAGE_EDGE_LINES).forEach((index, n) => add(index, `top ${n}`));
+  filled.slice(-PAGE_EDGE_LINES).reverse().forEach((index, n) => add(index, `bottom ${n}`));
+  return [...places].map(([index, at]) => ({ index, places: at }));
 }
 
 /** Indices of lines that repeat an earlier line (compared case- and punctuation-insensitively). */
