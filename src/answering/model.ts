@@ -75,6 +75,8 @@ export const unitLogit = (model: AnswerModel, features: readonly number[]): numb
  * feature rows (same order) and the question's features.
  */
 export function answerConfidence(model: AnswerModel, logits: readonly number[], features: readonly (readonly number[])[], question: readonly number[]): number {
+  // No unit: nothing that could be right, whatever the calibration would extrapolate.
+  if (logits.length === 0) return 0;
   return sigmoid(logit(model.confidence, confidenceInputs(logits, features, question)));
 }
 

@@ -130,7 +130,28 @@ function editDistance(a: string, b: string, limit: number): number {
  * true?", "What was the outcome?").
  */
 export function leansOnHistory(question: string): boolean {
-  return ANAPHORA.test(question) || THERE.test(question) || CONTINUATION.test(question) || keyWords(question).length === 0;
+  if (keyWords(question).length === 0) return true;
+  if (ANAPHORA.test(withoutOwnPossessives(question)) || THERE.test(question)) return true;
+  // "And Lavrov?", "What about trade?" continue the previous question; "And who edits the Journal of America?" asks its own.
+  return CONTINUATION.test(question) && !namesOwnSubject(question.replace(CONTINUATION, ''));
+}
+
+/** Possessives after a name of the question itself point at that name: "When did Imran Khan announce *his* visit?". */
+function withoutOwnPossessives(question: string): string {
+  return question.replace(/\b(?:his|her|its|their)\b/gi, (pronoun, offset: number) => (ownNames(question.slice(0, offset)).length > 0 ? '' : pronoun));
+}
+
+/** A question with a name of its own and something it asks about it beyond the name ("And Lavrov?" has only the name). */
+function namesOwnSubject(question: string): boolean {
+  const names = ownNames(question);
+  const nameTerms = new Set(contentTerms(names.join(' ')));
+  return names.length > 0 && contentTerms(question).some((t) => !nameTerms.has(t));
+}
+
+/** The names and numbers of `text` (keyWords' leading part), without the sentence-initial capital. */
+function ownNames(text: string): string[] {
+  const first = surfaceWords(text)[0];
+  return keyWords(text).filter((word) => /^\p{Lu}|\d/u.test(word) && word !== first);
 }
 
 /**

@@ -50,18 +50,25 @@ describe('rewriteFollowUp', () => {
     }
   });
 
+  it('treats a follow-up that names its own new subject as standalone, even opening with "And"', () => {
+    const history = [asked('Who is General Kayani?')];
+    for (const question of ['And who is the chief editor of the Journal of America?', 'And what did Lavrov say in Islamabad?', 'When did Imran Khan announce his visit to Moscow?']) {
+      expect(rewriteFollowUp(question, history)).toEqual({ query: question, rewritten: false, carried: [] });
+    }
+  });
+
   it('leaves the first question of a conversation alone', () => {
     expect(rewriteFollowUp('When did he arrive?', [])).toEqual({ query: 'When did he arrive?', rewritten: false, carried: [] });
   });
 });
 
 describe('leansOnHistory', () => {
-  it.each(['Why?', 'Is that true?', 'And Lavrov?', 'What about trade?', 'What was the outcome?', 'What happened there?', 'Did they sign it?', 'Was it the same?'])(
+  it.each(['Why?', 'Is that true?', 'And Lavrov?', 'And how do I switch to the other one?', 'Did he cancel his visit?', 'What about trade?', 'What was the outcome?', 'What happened there?', 'Did they sign it?', 'Was it the same?'])(
     '"%s" leans on the turn before',
     (question) => expect(leansOnHistory(question)).toBe(true),
   );
 
-  it.each(['What is the capital of France?', 'Who is Putin?', 'Are there any Russian banks in Pakistan?', 'How much will the Karachi-Lahore pipeline cost?'])(
+  it.each(['What is the capital of France?', 'Who is Putin?', 'Are there any Russian banks in Pakistan?', 'How much will the Karachi-Lahore pipeline cost?', 'And who edits the Journal of America?', 'Did Putin cancel his visit?'])(
     '"%s" stands alone',
     (question) => expect(leansOnHistory(question)).toBe(false),
   );
