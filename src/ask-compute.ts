@@ -6,7 +6,7 @@
  * @module
  */
 import { composeExtractive, type ComposedAnswer, type ComposeOptions } from './answering/compose.js';
-import type { LoadedIndex } from './index/open.js';
+import type { LoadedIndex, ServedIndex } from './index/open.js';
 import { createRetriever, type RetrieveOptions } from './retrieval/retriever.js';
 import type { RetrievedChunk } from './retrieval/types.js';
 
@@ -14,11 +14,17 @@ import type { RetrievedChunk } from './retrieval/types.js';
 export type ExtractiveOptions = Omit<ComposeOptions, 'embed'>;
 
 export interface AskCompute {
-  retrieve(index: LoadedIndex, query: string, options: RetrieveOptions): Promise<RetrievedChunk[]>;
-  composeExtractive(index: LoadedIndex, query: string, retrieved: readonly RetrievedChunk[], options: ExtractiveOptions): Promise<ComposedAnswer>;
+  retrieve(index: ServedIndex, query: string, options: RetrieveOptions): Promise<RetrievedChunk[]>;
+  composeExtractive(index: ServedIndex, query: string, retrieved: readonly RetrievedChunk[], options: ExtractiveOptions): Promise<ComposedAnswer>;
+}
+
+/** In-process compute needs the index opened in this thread (openIndex), not only served from it. */
+function opened(index: ServedIndex): LoadedIndex {
+  if ('embedder' in index) return index as LoadedIndex;
+  throw new Error(`the index ${index.buildDir} was opened for compute workers; answering in-process needs it opened with openIndex`);
 }
 
 export const inProcessCompute: AskCompute = {
-  retrieve: (index, query, options) => createRetriever(index).retrieve(query, options),
-  composeExtractive: (index, query, retrieved, options) => composeExtractive(query, retrieved, { ...options, embed: (texts) => index.embedder.embed(texts) }),
+  retrieve: (index, query, options) => createRetriever(opened(index)).retrieve(query, options),
+  composeExtractive: (index, query, retrieved, options) => composeExtractive(query, retrieved, { ...options, embed: (texts) => opened(index).embedder.embed(texts) }),
 };

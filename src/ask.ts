@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import type { ConversationStore } from './conversation/store.js';
 import type { Turn } from './types.js';
 import { rewriteFollowUp } from './conversation/rewrite.js';
-import type { LoadedIndex } from './index/open.js';
+import type { ServedIndex } from './index/open.js';
 import { inProcessCompute, type AskCompute } from './ask-compute.js';
 import type { RetrievedChunk } from './retrieval/types.js';
 import { checkCitations } from './answering/citations.js';
@@ -81,7 +81,7 @@ interface Draft {
 }
 
 export function createAsker(
-  getIndex: () => LoadedIndex,
+  getIndex: () => ServedIndex,
   conversations: ConversationStore,
   settings: AskSettings,
   generation: Generation | null = null,

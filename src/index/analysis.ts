@@ -1,16 +1,16 @@
 /**
  * The stored text analysis of every chunk (sentences, values, lemmas: src/text/analysis.ts),
- * written at ingest and read when an index opens. Callers see only `AnalysisSource` and
- * the two functions here, so the on-disk form (today `analysis.jsonl`, one chunk a line,
- * sentences as tuples) can change without touching them.
+ * written at ingest and read when an index opens. Callers see `AnalysisSource`; the
+ * on-disk and in-memory form is `analysis.bin`, columns of numbers by sentence with
+ * every lemma once in a string table, decoded one chunk at a time when asked for.
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { QuireError } from '../errors.js';
+import { packStrings, stringAt, type StringTable } from '../retrieval/string-table.js';
 import type { AnalysedSentence, TextAnalysis } from '../text/analysis.js';
 import type { ValueKind } from '../text/entities.js';
+import { isOffsetTable, readBinaryFile, writeBinaryFile } from './binary-file.js';
 import { ANALYSIS_FILE } from './layout.js';
 
 /** What answering reads: the analysis of a chunk of the loaded index. */
@@ -19,59 +19,128 @@ export interface AnalysisSource {
   analysis(chunkId: string): TextAnalysis | undefined;
 }
 
+/** The analyses of a build by label; typed arrays only, so compute workers share it. */
+export interface AnalysisTable {
+  /** Sentences of chunk l: `chunkSentences[l] … chunkSentences[l + 1] - 1`. */
+  readonly chunkSentences: Uint32Array;
+  readonly sentenceStart: Uint32Array;
+  readonly sentenceEnd: Uint32Array;
+  /** Lemmas of sentence s: `lemmaIds[sentenceLemmas[s]] …`, ids into `lemmas`. */
+  readonly sentenceLemmas: Uint32Array;
+  readonly lemmaIds: Uint32Array;
+  readonly lemmas: StringTable;
+  /** Values of sentence s: positions `sentenceValues[s] …` of the three value columns. */
+  readonly sentenceValues: Uint32Array;
+  readonly valueKind: Uint8Array;
+  readonly valueStart: Uint32Array;
+  readonly valueEnd: Uint32Array;
+}
+
 // Value kinds by number on disk: append only, never reorder (a stored index names them by position).
 const KINDS: readonly ValueKind[] = ['person', 'place', 'organization', 'date', 'time', 'number', 'money', 'percent', 'duration', 'ordinal'];
 
-/** One sentence on disk: [start, end, lemmas, [kind number, start, end] per value]. */
-const sentenceSchema = z.tuple([
-  z.number().int().nonnegative(),
-  z.number().int().nonnegative(),
-  z.array(z.string()),
-  z.array(z.tuple([z.number().int().min(0).max(KINDS.length - 1), z.number().int().nonnegative(), z.number().int().nonnegative()])),
-]);
-const lineSchema = z.object({ id: z.string(), sentences: z.array(sentenceSchema) });
-
-const toDisk = ({ start, end, lemmas, values }: AnalysedSentence): z.infer<typeof sentenceSchema> => [
-  start,
-  end,
-  lemmas,
-  values.map((v) => [KINDS.indexOf(v.kind), v.start, v.end]),
-];
-
-const fromDisk = ([start, end, lemmas, values]: z.infer<typeof sentenceSchema>): AnalysedSentence => ({
-  start,
-  end,
-  lemmas,
-  values: values.map(([kind, from, to]) => ({ kind: KINDS[kind]!, start: from, end: to })),
-});
-
-/** Writes the analyses of `chunkIds` (same order) into `buildDir`. */
+/** Writes the analyses of `chunkIds` (same order: label order) into `buildDir`. */
 export async function writeAnalyses(buildDir: string, chunkIds: readonly string[], analyses: readonly TextAnalysis[]): Promise<void> {
-  const lines = chunkIds.map((id, i) => JSON.stringify({ id, sentences: analyses[i]!.sentences.map(toDisk) }));
-  await writeFile(path.join(buildDir, ANALYSIS_FILE), lines.join('\n') + '\n');
+  if (analyses.length !== chunkIds.length) throw new Error(`writeAnalyses: ${analyses.length} analyses for ${chunkIds.length} chunks`);
+  const sentences = analyses.flatMap((a) => a.sentences);
+  const words = new Map<string, number>();
+  const lemmaIds: number[] = [];
+  for (const sentence of sentences) {
+    for (const lemma of sentence.lemmas) {
+      let id = words.get(lemma);
+      if (id === undefined) words.set(lemma, (id = words.size));
+      lemmaIds.push(id);
+    }
+  }
+  const values = sentences.flatMap((s) => s.values);
+  const unknown = values.find((v) => !KINDS.includes(v.kind));
+  if (unknown) throw new Error(`writeAnalyses: value kind ${unknown.kind} has no number in analysis.bin; append it to KINDS`);
+  const lemmas = packStrings([...words.keys()]);
+  await writeBinaryFile(path.join(buildDir, ANALYSIS_FILE), {
+    chunkSentences: runs(analyses.map((a) => a.sentences.length)),
+    sentenceStart: Uint32Array.from(sentences, (s) => s.start),
+    sentenceEnd: Uint32Array.from(sentences, (s) => s.end),
+    sentenceLemmas: runs(sentences.map((s) => s.lemmas.length)),
+    lemmaIds: Uint32Array.from(lemmaIds),
+    lemmaBytes: lemmas.bytes,
+    lemmaStarts: lemmas.starts,
+    lemmaSlots: lemmas.slots,
+    sentenceValues: runs(sentences.map((s) => s.values.length)),
+    valueKind: Uint8Array.from(values, (v) => KINDS.indexOf(v.kind)),
+    valueStart: Uint32Array.from(values, (v) => v.start),
+    valueEnd: Uint32Array.from(values, (v) => v.end),
+  });
 }
 
-/** Reads the stored analyses of `buildDir`; every chunk of `chunkIds` must have one. */
-export async function readAnalyses(buildDir: string, chunkIds: readonly string[]): Promise<AnalysisSource> {
+/** Offsets of consecutive runs of the given lengths: [0, n0, n0 + n1, …]. */
+function runs(lengths: readonly number[]): Uint32Array {
+  const offsets = new Uint32Array(lengths.length + 1);
+  lengths.forEach((n, i) => (offsets[i + 1] = offsets[i]! + n));
+  return offsets;
+}
+
+/** Reads analysis.bin of `buildDir`, which must analyse `chunks` chunks. */
+export function readAnalysisTable(buildDir: string, chunks: number): AnalysisTable {
   const file = path.join(buildDir, ANALYSIS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new QuireError('index_corrupt', `Cannot read ${file}.`, { cause });
-  }
-  const byId = new Map<string, TextAnalysis>();
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let parsed: z.infer<typeof lineSchema>;
-    try {
-      parsed = lineSchema.parse(JSON.parse(line));
-    } catch (cause) {
-      throw new QuireError('index_corrupt', `${file} line ${i + 1} is not a valid chunk analysis.`, { cause });
-    }
-    byId.set(parsed.id, { sentences: parsed.sentences.map(fromDisk) });
+  const s = readBinaryFile(file, {
+    chunkSentences: 'u32',
+    sentenceStart: 'u32',
+    sentenceEnd: 'u32',
+    sentenceLemmas: 'u32',
+    lemmaIds: 'u32',
+    lemmaBytes: 'u8',
+    lemmaStarts: 'u32',
+    lemmaSlots: 'u32',
+    sentenceValues: 'u32',
+    valueKind: 'u8',
+    valueStart: 'u32',
+    valueEnd: 'u32',
   });
-  const missing = chunkIds.find((id) => !byId.has(id));
-  if (missing) throw new QuireError('index_corrupt', `${file} has no analysis of chunk ${missing}.`);
-  return { analysis: (chunkId) => byId.get(chunkId) };
+  const sentences = s.sentenceStart.length;
+  const consistent =
+    s.chunkSentences.length === chunks + 1 &&
+    isOffsetTable(s.chunkSentences, sentences) &&
+    s.sentenceEnd.length === sentences &&
+    s.sentenceLemmas.length === sentences + 1 &&
+    isOffsetTable(s.sentenceLemmas, s.lemmaIds.length) &&
+    isOffsetTable(s.lemmaStarts, s.lemmaBytes.length) &&
+    s.sentenceValues.length === sentences + 1 &&
+    isOffsetTable(s.sentenceValues, s.valueKind.length) &&
+    s.valueStart.length === s.valueKind.length &&
+    s.valueEnd.length === s.valueKind.length &&
+    s.valueKind.every((kind) => kind < KINDS.length);
+  if (!consistent) throw new QuireError('index_corrupt', `${file} does not hold the analyses of ${chunks} chunks.`);
+  return { ...s, lemmas: { bytes: s.lemmaBytes, starts: s.lemmaStarts, slots: s.lemmaSlots } };
+}
+
+/**
+ * The analyses of `table` by chunk id (`labelOf` maps an id to its label). Lemma
+ * strings are decoded once each, as chunks that use them are asked for.
+ */
+export function analysisSource(table: AnalysisTable, labelOf: (chunkId: string) => number | undefined): AnalysisSource {
+  const words: (string | undefined)[] = [];
+  const word = (id: number) => (words[id] ??= stringAt(table.lemmas, id));
+  return {
+    analysis(chunkId) {
+      const label = labelOf(chunkId);
+      if (label === undefined) return undefined;
+      const sentences: AnalysedSentence[] = [];
+      for (let s = table.chunkSentences[label]!; s < table.chunkSentences[label + 1]!; s++) {
+        const lemmas: string[] = [];
+        for (let at = table.sentenceLemmas[s]!; at < table.sentenceLemmas[s + 1]!; at++) lemmas.push(word(table.lemmaIds[at]!));
+        const values: AnalysedSentence['values'] = [];
+        for (let at = table.sentenceValues[s]!; at < table.sentenceValues[s + 1]!; at++) {
+          values.push({ kind: KINDS[table.valueKind[at]!]!, start: table.valueStart[at]!, end: table.valueEnd[at]! });
+        }
+        sentences.push({ start: table.sentenceStart[s]!, end: table.sentenceEnd[s]!, lemmas, values });
+      }
+      return { sentences };
+    },
+  };
+}
+
+/** Reads the stored analyses of `buildDir`, whose chunks are `chunkIds` in label order. */
+export function readAnalyses(buildDir: string, chunkIds: readonly string[]): AnalysisSource {
+  const labels = new Map(chunkIds.map((id, label) => [id, label]));
+  return analysisSource(readAnalysisTable(buildDir, chunkIds.length), (id) => labels.get(id));
 }

@@ -16,10 +16,10 @@ import path from 'node:path';
 import { QuireError } from '../errors.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const CHUNKS_FILE = 'chunks.jsonl';
+export const CHUNKS_FILE = 'chunks.bin';
 export const VECTORS_FILE = 'vectors.hnsw';
-export const LEXICAL_FILE = 'lexical.json';
-export const ANALYSIS_FILE = 'analysis.jsonl';
+export const LEXICAL_FILE = 'lexical.bin';
+export const ANALYSIS_FILE = 'analysis.bin';
 export const MODEL_DIR = 'model';
 
 const CURRENT = 'current';

@@ -10,8 +10,11 @@ import { z } from 'zod';
 import { QuireError } from '../errors.js';
 import { MANIFEST_FILE } from './layout.js';
 
-/** Bump when the on-disk layout changes; older indexes must be rebuilt. 2: stored chunk analysis (analysis.jsonl). */
-export const FORMAT_VERSION = 2;
+/**
+ * Bump when the on-disk layout changes; older indexes must be rebuilt.
+ * 2: stored chunk analysis (analysis.jsonl). 3: binary chunks, postings and analyses (chunks.bin, lexical.bin, analysis.bin).
+ */
+export const FORMAT_VERSION = 3;
 
 const manifestSchema = z.object({
   formatVersion: z.number().int(),

@@ -8,7 +8,8 @@ import type { Logger } from '../log.js';
 import type { TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
 import { readAnalyses } from './analysis.js';
-import { readChunks, readVectors } from './files.js';
+import { chunkAt, chunkDocIds, readChunkTable } from './chunk-file.js';
+import { readVectors } from './files.js';
 import { currentBuildDir } from './layout.js';
 import { readManifest, type Manifest } from './manifest.js';
 
@@ -27,9 +28,11 @@ export async function readPreviousBuild(indexDir: string, log: Logger): Promise<
   if (!dir) return null;
   try {
     const manifest = await readManifest(dir);
-    const chunks = new Map((await readChunks(dir)).map((chunk) => [chunk.id, chunk]));
+    const table = readChunkTable(dir, manifest);
+    const docIds = chunkDocIds(table);
+    const chunks = new Map(manifest.labels.map((id, label) => [id, chunkAt(table, label, manifest.labels, docIds)]));
     const vectors = await readVectors(dir, manifest.embedder.dims);
-    const analyses = await readAnalyses(dir, manifest.labels);
+    const analyses = readAnalyses(dir, manifest.labels);
     const labelOf = new Map(manifest.labels.map((id, label) => [id, label]));
     return {
       dir,

@@ -1,12 +1,16 @@
 /**
- * The dense half of the index: hnswlib-node's HNSW graph over normalised
- * vectors. Labels are positions in the manifest's `labels` array.
+ * The dense half of the index: an HNSW graph over normalised vectors, built and
+ * written by hnswlib-node, searched when read back by hnsw-search.ts over one
+ * shared copy of the file (hnsw-file.ts). Labels are positions in the manifest's
+ * `labels` array.
  * Called directly rather than through LangChain's HNSWLib store, which keeps
  * its own docstore and embeddings object and cannot reuse stored vectors
  * across incremental builds.
  * @module
  */
 import hnswlib from 'hnswlib-node';
+import { hnswVector, normalisedQuery, searchHnsw, type HnswGraph } from '../retrieval/hnsw-search.js';
+import { readHnswGraph } from './hnsw-file.js';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -23,10 +27,14 @@ export interface VectorIndex {
   /** Nearest labels first, with cosine similarity. */
   search(query: Float32Array, k: number): { label: number; similarity: number }[];
   vector(label: number): Float32Array;
+}
+
+/** A graph just built by ingest, to be written. */
+export interface BuiltVectorIndex extends VectorIndex {
   write(file: string): Promise<void>;
 }
 
-function wrap(hnsw: Hnsw, dims: number): VectorIndex {
+function wrap(hnsw: Hnsw, dims: number): BuiltVectorIndex {
   return {
     dims,
     get size() {
@@ -45,7 +53,7 @@ function wrap(hnsw: Hnsw, dims: number): VectorIndex {
   };
 }
 
-export function buildVectorIndex(vectors: readonly Float32Array[], dims: number): VectorIndex {
+export function buildVectorIndex(vectors: readonly Float32Array[], dims: number): BuiltVectorIndex {
   const hnsw = new HierarchicalNSW('cosine', dims);
   hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: M, efConstruction: EF_CONSTRUCTION, randomSeed: SEED });
   vectors.forEach((vector, label) => hnsw.addPoint(Array.from(vector), label));
@@ -53,9 +61,19 @@ export function buildVectorIndex(vectors: readonly Float32Array[], dims: number)
   return wrap(hnsw, dims);
 }
 
+/** Search over a graph read by readHnswGraph (in this thread, or posted to it). */
+export function graphVectorIndex(graph: HnswGraph): VectorIndex {
+  return {
+    dims: graph.dims,
+    size: graph.count,
+    search(query, k) {
+      const n = Math.min(k, graph.count);
+      return searchHnsw(graph, normalisedQuery(query), n, EF_SEARCH).map(({ label, distance }) => ({ label, similarity: 1 - distance }));
+    },
+    vector: (label) => hnswVector(graph, label),
+  };
+}
+
 export async function readVectorIndex(file: string, dims: number): Promise<VectorIndex> {
-  const hnsw = new HierarchicalNSW('cosine', dims);
-  await hnsw.readIndex(file);
-  hnsw.setEf(EF_SEARCH);
-  return wrap(hnsw, dims);
+  return graphVectorIndex(await readHnswGraph(file, dims));
 }

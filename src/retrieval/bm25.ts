@@ -13,8 +13,9 @@
  * @module
  */
 import { tokenize } from '../text/tokenize.js';
+import { packStrings, stringId, type StringTable } from './string-table.js';
 
-/** BM25's statistics in plain JSON form: what `lexical.json` stores. */
+/** BM25's statistics in plain form, as ingest counts them (lexicalIndex packs them for search and storage). */
 export interface LexicalStats {
   /** Term-frequency saturation. @default 1.2 */
   k1: number;
@@ -27,15 +28,19 @@ export interface LexicalStats {
   postings: Record<string, [number, number][]>;
 }
 
-/** BM25 ready to search: postings in typed arrays and every per-term and per-chunk factor precomputed. */
+/**
+ * BM25 ready to search: postings in typed arrays and every per-term and per-chunk
+ * factor precomputed. Typed arrays and numbers only: what lexical.bin stores, and
+ * what compute workers share.
+ */
 export interface LexicalIndex {
   readonly k1: number;
   readonly b: number;
   readonly avgLength: number;
   /** Token count of each chunk, by label. */
   readonly lengths: Uint32Array;
-  /** Term → its id: postings of term t are `labels[offsets[t]] … labels[offsets[t + 1] - 1]`. */
-  readonly termIds: ReadonlyMap<string, number>;
+  /** Term → its id (string-table.ts): postings of term t are `labels[offsets[t]] … labels[offsets[t + 1] - 1]`. */
+  readonly terms: StringTable;
   readonly offsets: Uint32Array;
   readonly labels: Uint32Array;
   readonly tfs: Uint32Array;
@@ -63,14 +68,13 @@ export function buildLexicalStats(texts: readonly string[], k1 = 1.2, b = 0.75):
 const rsjIdf = (chunks: number, df: number): number => Math.log(1 + (chunks - df + 0.5) / (df + 0.5));
 
 export function idf(index: LexicalIndex, term: string): number {
-  const t = index.termIds.get(term);
+  const t = stringId(index.terms, term);
   return t === undefined ? rsjIdf(index.lengths.length, 0) : index.idfs[t]!;
 }
 
-/** Packs JSON statistics into the searchable form. */
+/** Packs counted statistics into the searchable form. */
 export function lexicalIndex(stats: LexicalStats): LexicalIndex {
   const terms = Object.keys(stats.postings);
-  const termIds = new Map(terms.map((term, t) => [term, t]));
   const offsets = new Uint32Array(terms.length + 1);
   terms.forEach((term, t) => (offsets[t + 1] = offsets[t]! + stats.postings[term]!.length));
   const labels = new Uint32Array(offsets[terms.length]!);
@@ -82,7 +86,7 @@ export function lexicalIndex(stats: LexicalStats): LexicalIndex {
       tfs[at++] = tf;
     }
   });
-  return withFactors({ k1: stats.k1, b: stats.b, avgLength: stats.avgLength, lengths: Uint32Array.from(stats.lengths), termIds, offsets, labels, tfs });
+  return withFactors({ k1: stats.k1, b: stats.b, avgLength: stats.avgLength, lengths: Uint32Array.from(stats.lengths), terms: packStrings(terms), offsets, labels, tfs });
 }
 
 type Postings = Omit<LexicalIndex, 'idfs' | 'norms' | 'maxImpacts'>;
@@ -113,7 +117,7 @@ const PRUNE_SLACK = 1e-9;
 export function searchLexical(index: LexicalIndex, query: string, k: number): { label: number; score: number }[] {
   const terms: number[] = [];
   for (const term of new Set(tokenize(query))) {
-    const t = index.termIds.get(term);
+    const t = stringId(index.terms, term);
     if (t !== undefined) terms.push(t);
   }
   if (terms.length === 0 || k <= 0) return [];

@@ -35,10 +35,10 @@ export function createRetriever(index: LoadedIndex): Retriever {
       const dense = queryVector ? index.vectors.search(queryVector, candidateK) : [];
       const lexical = searchLexical(index.lexical, query, candidateK);
       const similarity = new Map(dense.map((hit) => [hit.label, hit.similarity]));
-      const focus = focusIds.map((id) => index.labelById.get(id)).filter((label) => label !== undefined);
+      const focus = focusIds.map((id) => index.labelOf(id)).filter((label) => label !== undefined);
       const fused = reciprocalRankFusion([dense.map((hit) => hit.label), lexical.map((hit) => hit.label), focus], rrfK);
       return fused.slice(0, topK).map(({ key: label, score, ranks: [denseRank = null, lexicalRank = null] }) => {
-        const chunk = index.chunks[label]!;
+        const chunk = index.chunk(label);
         return {
           chunk,
           title: index.documents.get(chunk.docId)?.title ?? chunk.docId,

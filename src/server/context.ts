@@ -6,7 +6,7 @@ import type { Llm } from '../answering/llm.js';
 import type { Asker } from '../ask.js';
 import type { Config } from '../config.js';
 import { QuireError } from '../errors.js';
-import type { LoadedIndex } from '../index/open.js';
+import type { ServedIndex } from '../index/open.js';
 import type { Logger } from '../log.js';
 import type { IndexHolder } from './index-holder.js';
 import type { ReindexJobs } from './reindex/jobs.js';
@@ -23,7 +23,7 @@ export interface ServerDeps {
 }
 
 /** The loaded index, or the 503 that says why there is none: not built yet, damaged, or built with other settings. */
-export function requireIndex(holder: IndexHolder): LoadedIndex {
+export function requireIndex(holder: IndexHolder): ServedIndex {
   const index = holder.current();
   if (index) return index;
   const problem = holder.problem();

@@ -6,13 +6,13 @@
  * running keep the object they started with, so they finish on the old index.
  * @module
  */
-import type { LoadedIndex } from '../index/open.js';
+import type { ServedIndex } from '../index/open.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 
 export interface IndexHolder {
   /** The index to answer from, or null before one was ever loaded. */
-  current(): LoadedIndex | null;
+  current(): ServedIndex | null;
   /** Why no index is loaded (or why the newest build could not be), for /health. */
   problem(): Error | null;
   /** Loads the newest published build if it differs from the loaded one; true when it switched. */
@@ -21,8 +21,12 @@ export interface IndexHolder {
   watch(intervalMs: number): () => void;
 }
 
-export function createIndexHolder(store: Store, log: Logger): IndexHolder {
-  let loaded: LoadedIndex | null = null;
+/**
+ * `open` opens a build fully (rejecting a damaged one) before it replaces the
+ * loaded one: the store's `openBuild` by default, or for the server's compute workers.
+ */
+export function createIndexHolder(store: Store, log: Logger, open: (ref: string) => Promise<ServedIndex> = (ref) => store.openBuild(ref)): IndexHolder {
+  let loaded: ServedIndex | null = null;
   let problem: Error | null = null;
   let failedDir: string | null = null;
   let refreshing: Promise<boolean> | null = null;
@@ -39,12 +43,12 @@ export function createIndexHolder(store: Store, log: Logger): IndexHolder {
     }
     if (!dir || dir === loaded?.buildDir || dir === failedDir) return false;
     try {
-      const next = await store.openBuild(dir);
+      const next = await open(dir);
       const previous = loaded?.buildDir ?? null;
       loaded = next;
       problem = null;
       failedDir = null;
-      log.info('index loaded', { buildDir: dir, previous, chunks: next.chunks.length, embedder: next.manifest.embedder.modelId });
+      log.info('index loaded', { buildDir: dir, previous, chunks: next.size, embedder: next.manifest.embedder.modelId });
       return true;
     } catch (error) {
       // Keep answering from the index we have; don't retry this build every tick.

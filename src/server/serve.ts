@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createAsker } from '../ask.js';
 import { loadGeneration } from '../answering/generate.js';
 import type { Config } from '../config.js';
+import { serveIndex } from '../index/open.js';
 import type { Logger } from '../log.js';
 import { openStore } from '../store/open-store.js';
 import { warmTextAnalysis } from '../text/warm.js';
@@ -55,19 +56,26 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger, options: StartServerOptions = {}): Promise<RunningServer> {
   const generation = await loadGeneration(config, log);
   const store = openStore(config, log);
-  const holder = createIndexHolder(store, log);
+  // Retrieval and answer scoring on worker threads, so that concurrent questions use every core.
+  const compute = config.computeWorkers > 0 ? createComputePool(config, log, config.computeWorkers) : undefined;
+  // With workers, this thread reads each build once (into shared memory, when the store can) and the
+  // workers open it too, and load the NLP resources, before it is served: the first question waits for nothing.
+  const holder = createIndexHolder(
+    store,
+    log,
+    compute &&
+      (async (ref) => {
+        const index = store.readShared ? serveIndex(await store.readShared(ref)) : await store.openBuild(ref);
+        await compute.open(index);
+        return index;
+      }),
+  );
   await holder.refresh();
   if (!holder.current()) log.warn('no index loaded yet; answering 503 until one is built', { indexDir: config.indexDir, problem: holder.problem()?.message });
   const stopWatching = holder.watch(INDEX_POLL_MS);
 
   const conversations = store.conversations({ maxTurns: config.conversationTurns, ttlMs: config.conversationTtlMs, maxConversations: config.maxConversations });
-  // Retrieval and answer scoring on worker threads, so that concurrent questions use every core.
-  const compute = config.computeWorkers > 0 ? createComputePool(config, log, config.computeWorkers) : undefined;
-  const loaded = holder.current();
-  // Ready before listening: the first question would otherwise wait for a worker to boot
-  // and for the NLP resources to load (seconds on a busy machine).
   if (!compute) warmTextAnalysis();
-  else if (loaded) await compute.warm(loaded.buildDir);
   const asker = createAsker(() => requireIndex(holder), conversations, config, generation, compute);
   const jobs = createReindexJobs({ run: createChildIngestRunner({ config, log }), holder, log });
   const app = createApp({ config, log, holder, asker, jobs, llm: generation?.llm ?? null });

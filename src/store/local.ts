@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import { createConversationStore } from '../conversation/store.js';
 import { diskFullOr } from '../errors.js';
 import { acquireIngestLock, createBuildDir, currentBuildDir, publishBuild, pruneBuilds } from '../index/layout.js';
-import { openIndex } from '../index/open.js';
+import { openIndex, readIndexData } from '../index/open.js';
 import { readPreviousBuild } from '../index/previous.js';
 import type { Logger } from '../log.js';
 import type { Store } from './store.js';
@@ -21,6 +21,7 @@ export function createLocalStore(config: Config, log: Logger): Store {
     kind: 'local',
     currentBuild: () => currentBuildDir(indexDir),
     openBuild: (ref) => openIndex(config, ref),
+    readShared: (ref) => readIndexData(config, ref),
     watchBuilds(onChange, pollMs) {
       const timer = setInterval(onChange, pollMs);
       timer.unref();

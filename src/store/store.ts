@@ -12,7 +12,7 @@
  * @module
  */
 import type { ConversationStore, ConversationStoreOptions } from '../conversation/store.js';
-import type { LoadedIndex } from '../index/open.js';
+import type { IndexData, LoadedIndex } from '../index/open.js';
 import type { PreviousBuild } from '../index/previous.js';
 
 export interface Store {
@@ -21,6 +21,11 @@ export interface Store {
   currentBuild(): Promise<string | null>;
   /** Opens a build (a ref from `currentBuild`) for answering. */
   openBuild(ref: string): Promise<LoadedIndex>;
+  /**
+   * Reads a build's files into shared memory, which the server's compute workers
+   * share instead of each opening the build (local only: its files are that memory's layout).
+   */
+  readShared?(ref: string): Promise<IndexData>;
   /**
    * Calls `onChange` whenever a new build may have been published (postgres: on
    * NOTIFY, and every `pollMs` in case a notification was missed); returns stop.

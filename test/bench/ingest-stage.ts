@@ -10,6 +10,7 @@ import { withConfig } from '../../src/config.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { openIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
+import { chunksOf } from '../helpers/fixtures.js';
 import { plainEmbed, readPlainTableModel } from './plain-limit.js';
 
 const [corpusDir, indexDir] = process.argv.slice(2);
@@ -36,7 +37,7 @@ const ingestPeakRssMb = process.resourceUsage().maxRSS / 1024;
 
 const index = await openIndex(config);
 const model = await readPlainTableModel(path.join(index.buildDir, 'model'));
-const texts = index.chunks.map((chunk) => chunk.text);
+const texts = chunksOf(index).map((chunk) => chunk.text);
 const plainStarted = performance.now();
 const plain = texts.map((text) => plainEmbed(model, text));
 const plainMs = performance.now() - plainStarted;

@@ -48,7 +48,8 @@ describe('compute pool', () => {
   });
 
   it('passes a worker-side QuireError on with its code', async () => {
-    const missing = { ...index, buildDir: path.join(config.indexDir, 'builds', 'no-such-build') };
+    const buildDir = path.join(config.indexDir, 'builds', 'no-such-build');
+    const missing = { ...index, buildDir, data: { ...index.data!, buildDir } };
     await expect(pool.retrieve(missing, 'gas pipeline', RETRIEVE)).rejects.toMatchObject({ name: 'QuireError', code: 'index_corrupt' });
   });
 });

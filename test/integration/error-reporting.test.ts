@@ -1,6 +1,6 @@
 /**
  * Error reporting that misled or leaked: a full disk was `internal` with
- * "ENOSPC … write" and a stack trace; a corrupt vectors.hnsw or lexical.json
+ * "ENOSPC … write" and a stack trace; a corrupt vectors.hnsw, lexical.bin or chunks.bin
  * was `index_not_built`; 503 bodies showed absolute index paths to any client;
  * a config error echoed the rejected admin token; and timeouts set to 10 s
  * fired after ~31 s (Node checks its request timeouts every 30 s by default).
@@ -45,7 +45,8 @@ const health = async (server: RunningServer) => rawRequest(server.url, { path: '
 
 describe('a damaged index', () => {
   it.each([
-    ['lexical.json', '{"k1": 1.2, "b": 0.75, "lengths": [1, 2'],
+    ['lexical.bin', 'QUIREBIN but then nothing that makes sense'],
+    ['chunks.bin', '{"id":"lavrov-visit:0","text":"an old chunks.jsonl line"}'],
     ['vectors.hnsw', 'not an hnsw index at all, just some bytes'],
   ])('a corrupt %s is index_corrupt, saying to re-ingest, with no path in the body', async (file, bytes) => {
     const server = await start(await indexWithDamaged(file, bytes));

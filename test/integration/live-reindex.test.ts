@@ -108,7 +108,7 @@ describe('ingests killed at random points', () => {
       expect(now).not.toBeNull();
       if (now !== published) landed[landed.length - 1] += ' (published)';
       const index = await openIndex(config);
-      expect(index.chunks.length).toBeGreaterThan(20);
+      expect(index.size).toBeGreaterThan(20);
       const { status, json } = await ask(prng.pick(QUESTIONS));
       expect(status).toBe(200);
       expect(json.grounded).toBe(true);

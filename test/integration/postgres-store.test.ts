@@ -17,7 +17,7 @@ import { createRetriever } from '../../src/retrieval/retriever.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { openCurrentBuild } from '../../src/store/current.js';
 import { openStore } from '../../src/store/open-store.js';
-import { copyDefaultCorpus, testConfig } from '../helpers/fixtures.js';
+import { chunksOf, copyDefaultCorpus, testConfig } from '../helpers/fixtures.js';
 import { postJson } from '../helpers/http.js';
 import { createTestDatabase, query, testDatabaseUrl } from '../helpers/postgres.js';
 import { runQuire, sleep, spawnQuire, waitFor } from '../helpers/quire-cli.js';
@@ -70,10 +70,10 @@ describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
     try {
       const fromPg = await openCurrentBuild(store, pgConfig);
       const fromFiles = await openIndex(localConfig);
-      expect(fromPg.chunks.map((c) => c.id)).toEqual(fromFiles.chunks.map((c) => c.id));
+      expect(chunksOf(fromPg).map((c) => c.id)).toEqual(chunksOf(fromFiles).map((c) => c.id));
       // Two ingests of one corpus embed to within a float32 rounding step of each other (the
       // embedding runtime's summation order varies); the database adds no difference of its own.
-      for (const label of [0, Math.floor(fromPg.chunks.length / 2), fromPg.chunks.length - 1]) {
+      for (const label of [0, Math.floor(fromPg.size / 2), fromPg.size - 1]) {
         const [a, b] = [fromPg.vectors.vector(label), fromFiles.vectors.vector(label)];
         expect(Math.max(...a.map((x, i) => Math.abs(x - b[i]!)))).toBeLessThan(1e-6);
       }

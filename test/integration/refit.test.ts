@@ -15,7 +15,7 @@ import { seededRandom } from '../../src/embedding/corpus-model/random.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { openIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
-import { buildDefaultIndex } from '../helpers/fixtures.js';
+import { buildDefaultIndex, chunksOf } from '../helpers/fixtures.js';
 
 const NEW_WORD = 'zorbastan';
 const SMALL_ADDITION =
@@ -50,10 +50,10 @@ describe('corpus model growth', () => {
     expect(wordVector!.some((v) => v !== 0)).toBe(true);
 
     // An unchanged chunk keeps its vector; the new word alone finds the new document.
-    const kept = before.chunks[0]!.id;
-    expect(after.vectors.vector(after.labelById.get(kept)!)).toEqual(before.vectors.vector(before.labelById.get(kept)!));
+    const kept = before.chunk(0).id;
+    expect(after.vectors.vector(after.labelOf(kept)!)).toEqual(before.vectors.vector(before.labelOf(kept)!));
     const [hit] = after.vectors.search(wordVector!, 1);
-    expect(after.chunks[hit!.label]!.docId).toBe('zorbastan');
+    expect(after.chunk(hit!.label).docId).toBe('zorbastan');
 
     // Folded words still count as unseen by the fit, so many small additions add up to a refit.
     expect(await unseenWordRate(path.join(after.buildDir, 'model'), [NEW_WORD])).toBe(1);
@@ -70,6 +70,6 @@ describe('corpus model growth', () => {
     expect(summary.corpusModel!.unseenWordRate).toBeGreaterThan(0.05);
     expect(summary.embedded).toBe(summary.chunks);
     const index = await openIndex(config);
-    expect(await unseenWordRate(path.join(index.buildDir, 'model'), index.chunks.map((chunk) => chunk.text))).toBe(0);
+    expect(await unseenWordRate(path.join(index.buildDir, 'model'), chunksOf(index).map((chunk) => chunk.text))).toBe(0);
   });
 });

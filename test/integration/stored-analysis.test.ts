@@ -12,7 +12,7 @@ import { currentBuildDir } from '../../src/index/layout.js';
 import { openIndex, type LoadedIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
 import { analyseText } from '../../src/text/analysis.js';
-import { buildDefaultIndex } from '../helpers/fixtures.js';
+import { buildDefaultIndex, chunksOf } from '../helpers/fixtures.js';
 
 describe('stored chunk analysis', () => {
   let config: Config;
@@ -24,13 +24,13 @@ describe('stored chunk analysis', () => {
   });
 
   it('is the same analysis as computing it fresh (every fifth chunk)', () => {
-    const sample = index.chunks.filter((_, i) => i % 5 === 0);
+    const sample = chunksOf(index).filter((_, i) => i % 5 === 0);
     expect(sample.length).toBeGreaterThan(5);
     for (const chunk of sample) expect(index.analysis(chunk.id)).toEqual(analyseText(chunk.text));
   });
 
   it('covers every chunk, with sentence and value offsets inside the chunk text', () => {
-    for (const chunk of index.chunks) {
+    for (const chunk of chunksOf(index)) {
       const { sentences } = index.analysis(chunk.id)!;
       expect(sentences.length).toBeGreaterThan(0);
       for (const sentence of sentences) {
@@ -42,24 +42,24 @@ describe('stored chunk analysis', () => {
   });
 
   it('holds the values answering needs: the pipeline chunk has its decimal and its year', () => {
-    const chunk = index.chunks.find((c) => c.text.includes('12.4 billion cubic metres'))!;
+    const chunk = chunksOf(index).find((c) => c.text.includes('12.4 billion cubic metres'))!;
     const values = index.analysis(chunk.id)!.sentences.flatMap((s) => s.values.map((v) => ({ kind: v.kind, text: chunk.text.slice(v.start, v.end) })));
     expect(values.some((v) => v.text.includes('12.4'))).toBe(true);
     expect(values.some((v) => v.kind === 'place' || v.kind === 'person' || v.kind === 'organization')).toBe(true);
   });
 
   it('is reused by a re-ingest of unchanged documents', async () => {
-    const before = await readFile(path.join((await currentBuildDir(config.indexDir))!, 'analysis.jsonl'), 'utf8');
+    const before = await readFile(path.join((await currentBuildDir(config.indexDir))!, 'analysis.bin'));
     await ingest({ config, log: silentLogger });
-    const after = await readFile(path.join((await currentBuildDir(config.indexDir))!, 'analysis.jsonl'), 'utf8');
-    expect(after).toBe(before);
+    const after = await readFile(path.join((await currentBuildDir(config.indexDir))!, 'analysis.bin'));
+    expect(after.equals(before)).toBe(true);
   });
 
   it('refuses an index of the previous format, saying to re-ingest', async () => {
     const dir = (await currentBuildDir(config.indexDir))!;
     const manifestFile = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 1 }));
-    await expect(openIndex(config)).rejects.toMatchObject({ code: 'index_incompatible', message: expect.stringMatching(/format version 1.*Re-ingest.*quire ingest/) });
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 2 }));
+    await expect(openIndex(config)).rejects.toMatchObject({ code: 'index_incompatible', message: expect.stringMatching(/format version 2; this Quire reads version 3.*Re-ingest.*quire ingest/) });
   });
 });

@@ -1,31 +1,44 @@
 /**
  * A small pool of worker threads that runs the server's per-request CPU work
  * (retrieval and answer scoring, see ask-compute.ts) so that concurrent
- * questions use every core instead of queueing behind one event loop. Each
- * worker opens the index builds itself (from the same files, read-only); a
- * request goes to the worker with the fewest in flight. A worker that dies
- * fails only its own requests and is replaced.
+ * questions use every core instead of queueing behind one event loop. The
+ * server reads a build once; each worker is posted its data (SharedArrayBuffer
+ * views: one copy of the chunks, postings and analyses for all threads) before
+ * its first request on that build, and opens only its own vector index and
+ * embedder. A request goes to the worker with the fewest in flight. A worker
+ * that dies fails only its own requests and is replaced (and is posted the
+ * data again when next asked about a build).
  * @module
  */
 import { Worker } from 'node:worker_threads';
 import type { AskCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { QuireError, type ErrorCode } from '../../errors.js';
+import type { ServedIndex } from '../../index/open.js';
 import type { Logger } from '../../log.js';
 import type { ComputeCall, ComputeReply, ComputeRequest } from './protocol.js';
 
 export interface ComputePool extends AskCompute {
-  /** Has every worker open `buildDir` and load its text analysis now, ahead of its first question. */
-  warm(buildDir: string): Promise<void>;
+  /** Has every worker open the build now, ahead of its first question; rejects when one cannot. */
+  open(index: ServedIndex): Promise<void>;
   close(): Promise<void>;
 }
 
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
+  /** Builds whose data this worker was posted. */
+  given: Set<string>;
 }
 
 const BOOT = new URL('./boot.js', import.meta.url);
+/** Builds a worker keeps open (worker.ts): the pool forgets having posted older ones. */
+const OPEN_BUILDS = 2;
+
+function remember(slot: Slot, buildDir: string): void {
+  slot.given.add(buildDir);
+  for (const old of [...slot.given].slice(0, -OPEN_BUILDS)) slot.given.delete(old);
+}
 
 export function createComputePool(config: Config, log: Logger, size: number): ComputePool {
   let nextId = 0;
@@ -33,7 +46,7 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
   const slots: Slot[] = [];
 
   function spawn(at: number): void {
-    const slot: Slot = { worker: new Worker(BOOT, { workerData: config }), pending: new Map() };
+    const slot: Slot = { worker: new Worker(BOOT, { workerData: config }), pending: new Map(), given: new Set() };
     slot.worker.on('message', (reply: ComputeReply) => {
       const waiting = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
@@ -51,7 +64,9 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
   }
   for (let i = 0; i < size; i++) spawn(i);
 
-  function call(buildDir: string, message: ComputeCall, slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))): Promise<unknown> {
+  const leastBusy = () => slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+
+  function post(slot: Slot, buildDir: string, message: ComputeCall): Promise<unknown> {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
@@ -59,12 +74,27 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
     });
   }
 
+  /** Posts the build's data first if this worker has not had it; a worker handles its messages in order. */
+  function call(index: ServedIndex, message: ComputeCall, slot = leastBusy()): Promise<unknown> {
+    if (!slot.given.has(index.buildDir)) {
+      remember(slot, index.buildDir);
+      post(slot, index.buildDir, { op: 'open', data: index.data }).catch(() => slot.given.delete(index.buildDir));
+    }
+    return post(slot, index.buildDir, message);
+  }
+
   return {
-    retrieve: (index, query, options) => call(index.buildDir, { op: 'retrieve', query, options }) as ReturnType<AskCompute['retrieve']>,
-    composeExtractive: (index, query, retrieved, options) => call(index.buildDir, { op: 'compose', query, retrieved, options }) as ReturnType<AskCompute['composeExtractive']>,
-    async warm(buildDir) {
+    retrieve: (index, query, options) => call(index, { op: 'retrieve', query, options }) as ReturnType<AskCompute['retrieve']>,
+    composeExtractive: (index, query, retrieved, options) => call(index, { op: 'compose', query, retrieved, options }) as ReturnType<AskCompute['composeExtractive']>,
+    async open(index) {
       await Promise.all(
-        slots.map((slot) => call(buildDir, { op: 'open' }, slot).catch((error: Error) => log.warn('compute worker could not open the index', { buildDir, error: error.message }))),
+        slots.map((slot) => {
+          remember(slot, index.buildDir);
+          return post(slot, index.buildDir, { op: 'open', data: index.data }).catch((error: unknown) => {
+            slot.given.delete(index.buildDir);
+            throw error;
+          });
+        }),
       );
     },
     async close() {

@@ -4,14 +4,19 @@
  * @module
  */
 import type { ExtractiveOptions } from '../../ask-compute.js';
+import type { IndexData } from '../../index/open.js';
 import type { RetrieveOptions } from '../../retrieval/retriever.js';
 import type { RetrievedChunk } from '../../retrieval/types.js';
 
 export type ComputeCall =
   | { op: 'retrieve'; query: string; options: RetrieveOptions }
   | { op: 'compose'; query: string; retrieved: readonly RetrievedChunk[]; options: ExtractiveOptions }
-  /** Open the build ahead of the first question on it. */
-  | { op: 'open' };
+  /**
+   * Open a build from the data the server read: its arrays are SharedArrayBuffer
+   * views, so the worker shares them instead of reading the files again. Without
+   * data (a store that cannot share), the worker opens the build from the store.
+   */
+  | { op: 'open'; data: IndexData | undefined };
 
 export type ComputeRequest = ComputeCall & { id: number; buildDir: string };
 

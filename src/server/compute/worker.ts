@@ -1,15 +1,17 @@
 /**
- * A compute worker thread: opens the index builds it is asked about (the
- * server's settings arrive as workerData) and runs `inProcessCompute` on them.
- * The newest two builds stay open: requests that began on the previous index
- * finish on it while new ones use the new one, as in the server's own holder.
+ * A compute worker thread: opens the index builds the server tells it of (from
+ * the shared arrays it is posted, adding only its own embedder; or, for a store
+ * that cannot share, through the store itself; the server's settings arrive as
+ * workerData) and runs `inProcessCompute` on them. The newest two builds stay
+ * open: requests that began on the previous index finish on it while new ones
+ * use the new one, as in the server's own holder.
  * @module
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { inProcessCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
-import { isQuireError } from '../../errors.js';
-import type { LoadedIndex } from '../../index/open.js';
+import { isQuireError, QuireError } from '../../errors.js';
+import { openIndexData, type LoadedIndex } from '../../index/open.js';
 import { silentLogger } from '../../log.js';
 import { openStore } from '../../store/open-store.js';
 import { warmTextAnalysis } from '../../text/warm.js';
@@ -21,26 +23,29 @@ const store = openStore(config, silentLogger);
 const builds = new Map<string, Promise<LoadedIndex>>();
 
 function index(buildDir: string): Promise<LoadedIndex> {
-  let opened = builds.get(buildDir);
-  if (!opened) {
-    opened = store.openBuild(buildDir);
-    opened.catch(() => builds.delete(buildDir));
-    builds.set(buildDir, opened);
-    for (const old of [...builds.keys()].slice(0, -OPEN_BUILDS)) builds.delete(old);
-  }
+  const opened = builds.get(buildDir);
+  if (!opened) throw new QuireError('index_not_built', `The compute worker was not given the build ${buildDir}.`);
   return opened;
 }
 
 async function run(request: ComputeRequest): Promise<unknown> {
-  const loaded = await index(request.buildDir);
   switch (request.op) {
     case 'retrieve':
-      return inProcessCompute.retrieve(loaded, request.query, request.options);
+      return inProcessCompute.retrieve(await index(request.buildDir), request.query, request.options);
     case 'compose':
-      return inProcessCompute.composeExtractive(loaded, request.query, request.retrieved, request.options);
-    case 'open':
+      return inProcessCompute.composeExtractive(await index(request.buildDir), request.query, request.retrieved, request.options);
+    case 'open': {
+      // A build that failed to open stays, failed: requests already sent after it get its error.
+      // The pool posts it again (replacing this) on its next request.
+      const opened = request.data ? openIndexData(config, request.data) : store.openBuild(request.buildDir);
+      opened.catch(() => {});
+      builds.delete(request.buildDir);
+      builds.set(request.buildDir, opened);
+      for (const old of [...builds.keys()].slice(0, -OPEN_BUILDS)) builds.delete(old);
+      await opened;
       warmTextAnalysis();
       return null;
+    }
   }
 }
 

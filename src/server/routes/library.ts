@@ -47,7 +47,7 @@ export function registerLibrary(app: OpenAPIHono, { holder, llm, config }: Serve
   app.openapi(chunkRoute, (c) => {
     const { id } = c.req.valid('param');
     const index = requireIndex(holder);
-    const chunk = index.chunkById.get(id);
+    const chunk = index.chunkById(id);
     if (!chunk) throw new QuireError('not_found', `No chunk with id "${id}".`);
     const siblings = index.documents.get(chunk.docId)?.chunkIds ?? [];
     return c.json(
@@ -79,7 +79,7 @@ export function registerLibrary(app: OpenAPIHono, { holder, llm, config }: Serve
     const doc = index.documents.get(id);
     if (!doc) throw new QuireError('not_found', `No document with id "${id}". GET /documents lists them.`);
     const passages = doc.chunkIds.map((chunkId) => {
-      const { id: passageId, n, text, start, end } = index.chunkById.get(chunkId)!;
+      const { id: passageId, n, text, start, end } = index.chunkById(chunkId)!;
       return { id: passageId, n, text, start, end };
     });
     return c.json({ ...summary(doc), passages }, 200);

@@ -13,7 +13,7 @@ export function registerMetrics(app: OpenAPIHono, { holder }: ServerDeps, metric
     const body = metrics.render([
       { name: 'quire_index_loaded', help: '1 when an index is loaded and questions can be answered.', value: index ? 1 : 0 },
       { name: 'quire_index_documents', help: 'Documents in the loaded index.', value: index?.documents.size ?? 0 },
-      { name: 'quire_index_chunks', help: 'Chunks in the loaded index.', value: index?.chunks.length ?? 0 },
+      { name: 'quire_index_chunks', help: 'Chunks in the loaded index.', value: index?.size ?? 0 },
     ]);
     return c.text(body, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });

@@ -14,6 +14,7 @@ import type { Config } from '../../config.js';
 import { readParseFailures } from '../../corpus/isolation/failure-memo.js';
 import { MODEL_DIR } from '../../index/layout.js';
 import { openIndex } from '../../index/open.js';
+import { stringAt, stringCount } from '../../retrieval/string-table.js';
 import { BUILDS_CHANNEL } from './watch.js';
 import { buildIdLiteral, hnswIndexName } from './schema.js';
 import { vectorLiteral } from './vector-text.js';
@@ -42,8 +43,8 @@ export async function publishPostgresBuild(client: pg.ClientBase, config: Config
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
       [buildId, ...columns(manifest.documents, (d) => [d.id, d.title, d.path, d.sha256])],
     );
-    for (let from = 0; from < index.chunks.length; from += CHUNK_ROWS) {
-      const labels = index.chunks.slice(from, from + CHUNK_ROWS).map((_, i) => from + i);
+    for (let from = 0; from < index.size; from += CHUNK_ROWS) {
+      const labels = Array.from({ length: Math.min(CHUNK_ROWS, index.size - from) }, (_, i) => from + i);
       await client.query(
         `INSERT INTO quire_chunks (build_id, label, id, doc_id, n, text, start_offset, end_offset, token_count, embedding, analysis)
          SELECT $1, label, id, doc_id, n, text, s, e, len, embedding::vector, analysis::jsonb
@@ -52,7 +53,7 @@ export async function publishPostgresBuild(client: pg.ClientBase, config: Config
         [
           buildId,
           ...columns(labels, (label) => {
-            const chunk = index.chunks[label]!;
+            const chunk = index.chunk(label);
             return [
               label,
               chunk.id,
@@ -69,7 +70,7 @@ export async function publishPostgresBuild(client: pg.ClientBase, config: Config
         ],
       );
     }
-    const terms = [...lexical.termIds];
+    const terms = Array.from({ length: stringCount(lexical.terms) }, (_, t) => [stringAt(lexical.terms, t), t] as const);
     for (let from = 0; from < terms.length; from += TERM_ROWS) {
       const batch = terms.slice(from, from + TERM_ROWS);
       // Postings as int-array literals: unnest cannot take an array of arrays of differing lengths.

@@ -20,6 +20,7 @@ import { assembleIndex, openBuildEmbedder, type LoadedIndex } from '../../index/
 import type { PreviousBuild } from '../../index/previous.js';
 import { buildVectorIndex } from '../../index/vectors.js';
 import { withFactors, type LexicalIndex } from '../../retrieval/bm25.js';
+import { packStrings } from '../../retrieval/string-table.js';
 import type { TextAnalysis } from '../../text/analysis.js';
 import type { Chunk } from '../../types.js';
 import { parseVector } from './vector-text.js';
@@ -85,7 +86,7 @@ async function readBuild(client: pg.ClientBase, buildId: string, ref: string, wh
     b: build.bm25_b,
     avgLength: build.avg_length,
     lengths,
-    termIds: new Map(terms.map((row, t) => [row.term, t])),
+    terms: packStrings(terms.map((row) => row.term)),
     offsets,
     labels,
     tfs,

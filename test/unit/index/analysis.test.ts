@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAnalyses, writeAnalyses } from '../../../src/index/analysis.js';
@@ -16,18 +16,27 @@ describe('stored analyses', () => {
   it('read back as written', async () => {
     const dir = await tempDir('analysis');
     await writeAnalyses(dir, ['d:0', 'd:1'], [analysis, { sentences: [] }]);
-    const source = await readAnalyses(dir, ['d:0', 'd:1']);
+    const source = readAnalyses(dir, ['d:0', 'd:1']);
     expect(source.analysis('d:0')).toEqual(analysis);
     expect(source.analysis('d:1')).toEqual({ sentences: [] });
     expect(source.analysis('d:2')).toBeUndefined();
   });
 
-  it('report a damaged line or a missing chunk as index_corrupt, naming the file', async () => {
+  it('report damaged bytes or a missing chunk as index_corrupt, naming the file', async () => {
     const dir = await tempDir('analysis');
+    const file = path.join(dir, 'analysis.bin');
     await writeAnalyses(dir, ['d:0'], [analysis]);
-    await expect(readAnalyses(dir, ['d:0', 'd:1'])).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringContaining('d:1') });
-    const file = path.join(dir, 'analysis.jsonl');
-    await writeFile(file, '{"id":"d:0","sentences":[[0,5,["x"],[[99,0,1]]]]}\n');
-    await expect(readAnalyses(dir, ['d:0'])).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringContaining(`${file} line 1`) });
+    expect(() => readAnalyses(dir, ['d:0', 'd:1'])).toThrow(expect.objectContaining({ code: 'index_corrupt', message: `${file} does not hold the analyses of 2 chunks.` }));
+    const bytes = await readFile(file);
+    bytes[bytes.length - 1]! ^= 1;
+    await writeFile(file, bytes);
+    expect(() => readAnalyses(dir, ['d:0'])).toThrow(expect.objectContaining({ code: 'index_corrupt', message: `${file} is damaged (its checksum does not match).` }));
+    await writeFile(file, '{"id":"d:0"}\n');
+    expect(() => readAnalyses(dir, ['d:0'])).toThrow(expect.objectContaining({ code: 'index_corrupt', message: `${file} is not a Quire index file.` }));
+  });
+
+  it('refuse to write a value kind the format has no number for', async () => {
+    const odd = { sentences: [{ start: 0, end: 3, lemmas: [], values: [{ kind: 'colour' as never, start: 0, end: 3 }] }] };
+    await expect(writeAnalyses(await tempDir('analysis'), ['d:0'], [odd])).rejects.toThrow(/colour/);
   });
 });
