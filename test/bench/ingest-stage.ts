@@ -3,7 +3,9 @@
  * `tsx test/bench/ingest-stage.ts <corpusDir> <indexDir>` prints one JSON line.
  * The embed phase is timed from the ingest's own progress events. After the
  * ingest, the plain-JS limit (plain-limit.ts) embeds the same chunk texts, and
- * its vectors are checked against the stored ones.
+ * its vectors are checked against the stored ones. With QUIRE_DATABASE_URL set
+ * the ingest goes to the postgres store (its publish is the write phase's end)
+ * and only the ingest is timed.
  */
 import path from 'node:path';
 import { withConfig } from '../../src/config.js';
@@ -15,7 +17,8 @@ import { plainEmbed, readPlainTableModel } from './plain-limit.js';
 
 const [corpusDir, indexDir] = process.argv.slice(2);
 if (!corpusDir || !indexDir) throw new Error('usage: ingest-stage.ts <corpusDir> <indexDir>');
-const config = withConfig({ corpusDir, indexDir, embedder: 'corpus' });
+const databaseUrl = process.env.QUIRE_DATABASE_URL;
+const config = withConfig({ corpusDir, indexDir, embedder: 'corpus', ...(databaseUrl && { store: 'postgres', databaseUrl }) });
 
 const started = performance.now();
 let embedStarted = 0;
@@ -34,6 +37,11 @@ const summary = await ingest({
   },
 });
 const ingestPeakRssMb = process.resourceUsage().maxRSS / 1024;
+const ingested = { chunks: summary.chunks, ingestMs: summary.ms, ingestChunksPerSec: summary.chunks / (summary.ms / 1000), beforeEmbedMs: embedStarted - started, embedMs, writeMs };
+if (databaseUrl) {
+  process.stdout.write(`${JSON.stringify({ ...ingested, ingestPeakRssMb: Math.round(ingestPeakRssMb) })}\n`);
+  process.exit(0);
+}
 
 const index = await openIndex(config);
 const model = await readPlainTableModel(path.join(index.buildDir, 'model'));
@@ -49,12 +57,7 @@ for (let label = 0; label < Math.min(plain.length, 500); label++) {
 
 process.stdout.write(
   `${JSON.stringify({
-    chunks: summary.chunks,
-    ingestMs: summary.ms,
-    ingestChunksPerSec: summary.chunks / (summary.ms / 1000),
-    beforeEmbedMs: embedStarted - started,
-    embedMs,
-    writeMs,
+    ...ingested,
     embedChunksPerSec: summary.embedded / (embedMs / 1000),
     plainChunksPerSec: texts.length / (plainMs / 1000),
     plainMaxDiff: maxDiff,

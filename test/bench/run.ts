@@ -7,12 +7,16 @@
  * texts: the plain-JS embedding limit (tokenizer + table sum, plain-limit.ts)
  * and a LangChain.js baseline (langchain-stage.ts). The server runs as
  * `quire serve` in its own process, driven over HTTP by autocannon from this one.
+ * The postgres store is measured beside the local one on the same corpus (a fresh
+ * database each: postgres-stage.ts), or skipped with the reason when there is none.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot, sharedDir, tempDir, defaultCorpusDir } from '../helpers/fixtures.js';
-import { benchServe } from './serve-stage.js';
+import { createTestDatabase } from '../helpers/postgres.js';
+import { postgresUnavailable } from './postgres-stage.js';
+import { benchServe, type ServeResult } from './serve-stage.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
 /** New words per chunk at the default 180-word chunks with 30 words of overlap. */
@@ -20,8 +24,12 @@ const WORDS_PER_CHUNK = 150;
 const SCALES = process.env.BENCH_SCALES?.split(',').map(Number) ?? (process.argv.includes('--scale') ? [1_000, 10_000, 100_000] : [1_000, 10_000]);
 const ASK_SECONDS = Number(process.env.BENCH_ASK_SECONDS ?? 10);
 
-function stage(script: string, args: readonly string[]): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function stage(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/bench', script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, ...env },
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 
@@ -33,9 +41,16 @@ const questions = (await readFile(path.join(sharedDir, 'eval/dev-qa.jsonl'), 'ut
   .filter(Boolean)
   .map((line) => (JSON.parse(line) as { q: string }).q);
 
+const askLine = ({ ask: [one, many] }: ServeResult) =>
+  `c=1 p50 ${f0(one!.p50)} ms p95 ${f0(one!.p95)} ms ${one!.reqPerSec.toFixed(1)} req/s | c=16 p50 ${f0(many!.p50)} ms p95 ${f0(many!.p95)} ms ${many!.reqPerSec.toFixed(1)} req/s | errors ${one!.errors + many!.errors}`;
+const rssLine = (served: ServeResult) =>
+  `cold start ${(served.coldStartMs / 1000).toFixed(1)} s, RSS ${served.rssAfterLoadMb} MB loaded, ${served.rssAfterAskMb} MB after /ask (high-water ${served.rssPeakMb} MB)`;
+
+const noPostgres = await postgresUnavailable();
 let firstP95: number | undefined;
 console.log(`# commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim()}; corpus embedding model; synthetic corpora resampled from the default one`);
 console.log(`# ingest: fresh index, one process each. serving: quire serve in its own process, autocannon over loopback, ${ASK_SECONDS} s per level, dev-qa questions in turn`);
+console.log(noPostgres ? `# postgres store: skipped, ${noPostgres}` : '# postgres store: a fresh database per size on QUIRE_TEST_DATABASE_URL, same corpus and questions');
 for (const scale of SCALES) {
   const corpusDir = await tempDir(`bench-corpus-${scale}`);
   const { documents } = await writeSyntheticCorpus(defaultCorpusDir, corpusDir, scale * WORDS_PER_CHUNK);
@@ -53,8 +68,22 @@ for (const scale of SCALES) {
   const [one, many] = served.ask;
   firstP95 ??= one!.p95;
   console.log(
-    `  serve       cold start ${(served.coldStartMs / 1000).toFixed(1)} s, RSS ${served.rssAfterLoadMb} MB loaded, ${served.rssAfterAskMb} MB after /ask (high-water ${served.rssPeakMb} MB)\n` +
-      `  /ask        c=1 p50 ${f0(one!.p50)} ms p95 ${f0(one!.p95)} ms ${one!.reqPerSec.toFixed(1)} req/s | c=16 p50 ${f0(many!.p50)} ms p95 ${f0(many!.p95)} ms ${many!.reqPerSec.toFixed(1)} req/s | errors ${one!.errors + many!.errors}\n` +
+    `  serve       ${rssLine(served)}\n` +
+      `  /ask        ${askLine(served)}\n` +
       `  ratios      req/s c=16/c=1 ${f2(many!.reqPerSec / one!.reqPerSec)} | p95 c=1 vs ${SCALES[0]} chunks ${f2(one!.p95 / firstP95)}`,
   );
+  if (noPostgres) continue;
+  const db = await createTestDatabase();
+  try {
+    const p = stage('ingest-stage.ts', [corpusDir, await tempDir(`bench-pg-index-${scale}`)], { QUIRE_DATABASE_URL: db.url });
+    const pgServed = await benchServe({ indexDir: await tempDir(`bench-pg-serve-${scale}`), corpusDir, questions, seconds: ASK_SECONDS, databaseUrl: db.url });
+    console.log(
+      `  postgres ingest ${f0(p.ingestChunksPerSec)} chunks/s end to end (${(p.ingestMs! / 1000).toFixed(1)} s; write + publish ${f0(p.writeMs)} ms), peak RSS ${p.ingestPeakRssMb} MB | local/postgres ingest time ${f2(q.ingestMs! / p.ingestMs!)}\n` +
+        `  postgres serve ${rssLine(pgServed)}\n` +
+        `  postgres /ask  ${askLine(pgServed)}\n` +
+        `  postgres/local p95 c=1 ${f2(pgServed.ask[0]!.p95 / one!.p95)} | c=16 ${f2(pgServed.ask[1]!.p95 / many!.p95)}`,
+    );
+  } finally {
+    await db.drop();
+  }
 }

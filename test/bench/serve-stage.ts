@@ -58,14 +58,15 @@ async function measureAsk(url: string, connections: number, seconds: number, req
   return { p50: percentile(times, 50), p95: percentile(times, 95), reqPerSec: times.length / seconds, errors: result.errors + result.non2xx };
 }
 
-export async function benchServe(o: { indexDir: string; corpusDir: string; questions: readonly string[]; seconds: number }): Promise<ServeResult> {
+/** `databaseUrl`: serve from the postgres store there (passed in the environment, as a secret should be). */
+export async function benchServe(o: { indexDir: string; corpusDir: string; questions: readonly string[]; seconds: number; databaseUrl?: string }): Promise<ServeResult> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(
     process.execPath,
     [path.join(repoRoot, 'src/bin.js'), 'serve', '--index', o.indexDir, '--corpus', o.corpusDir, '--embedder', 'corpus', '--port', String(port), '--rate-limit', '0', '--log-level', 'error'],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...(o.databaseUrl && { QUIRE_STORE: 'postgres', QUIRE_DATABASE_URL: o.databaseUrl }) } },
   );
   try {
     await waitForHealth(url, child);
