@@ -6,7 +6,7 @@
  * @module
  */
 import { composeExtractive, type ComposedAnswer, type ComposeOptions } from './answering/compose.js';
-import type { LoadedIndex, ServedIndex } from './index/open.js';
+import type { OpenBuild, ServedIndex } from './index/open.js';
 import { createRetriever, type RetrieveOptions } from './retrieval/retriever.js';
 import type { RetrievedChunk } from './retrieval/types.js';
 
@@ -19,8 +19,8 @@ export interface AskCompute {
 }
 
 /** In-process compute needs the index opened in this thread (openIndex), not only served from it. */
-function opened(index: ServedIndex): LoadedIndex {
-  if ('embedder' in index) return index as LoadedIndex;
+function opened(index: ServedIndex): OpenBuild {
+  if ('embedder' in index) return index as OpenBuild;
   throw new Error(`the index ${index.buildDir} was opened for compute workers; answering in-process needs it opened with openIndex`);
 }
 

@@ -16,6 +16,7 @@ import { openCorpusEmbedder, openNeuralEmbedder, type Embedder } from '../embedd
 import { memoizeEmbedder } from '../embedding/memo.js';
 import { QuireError } from '../errors.js';
 import type { LexicalIndex } from '../retrieval/bm25.js';
+import { memorySearch, type SearchableIndex } from '../retrieval/retriever.js';
 import type { HnswGraph } from '../retrieval/hnsw-search.js';
 import type { Chunk } from '../types.js';
 import { analysisSource, readAnalysisTable, type AnalysisSource, type AnalysisTable } from './analysis.js';
@@ -39,26 +40,37 @@ export interface IndexData {
   vectors: HnswGraph;
 }
 
-/** An open build as far as serving needs without computing: chunks, documents, analyses. */
-export interface ServedIndex extends AnalysisSource {
+/**
+ * An open build as far as serving needs without computing, whichever store holds it:
+ * its manifest and documents, and its chunks read where the store keeps them.
+ */
+export interface ServedIndex {
   buildDir: string;
   manifest: Manifest;
-  /** The build's files in shared memory, when it was read from a build directory (not for assembleIndex's). */
+  /** The build's files in shared memory, when it was read from a build directory. */
   data?: IndexData;
   /** Chunks in the index; labels are 0 … size − 1. */
   size: number;
+  documents: Map<string, ManifestDocument>;
+  /** The chunks with these ids, in order (undefined for an id the build lacks). */
+  chunksById(ids: readonly string[]): Promise<(Chunk | undefined)[]>;
+}
+
+/** A build held in this process's memory (the local store's): every chunk and analysis at hand. */
+export interface LocalServedIndex extends ServedIndex, AnalysisSource {
   chunk(label: number): Chunk;
   chunkById(id: string): Chunk | undefined;
   /** A chunk id's label in the vector and lexical indexes, undefined for an id the build lacks. */
   labelOf(id: string): number | undefined;
-  documents: Map<string, ManifestDocument>;
 }
 
-/** An open build ready for retrieval: also its vectors, BM25 index and embedder. */
-export interface LoadedIndex extends ServedIndex {
+/** An open build ready for retrieval: its search source and embedder (SearchableIndex), whichever store. */
+export type OpenBuild = ServedIndex & SearchableIndex;
+
+/** A local build ready for retrieval: also its vectors and BM25 index in memory. */
+export interface LoadedIndex extends LocalServedIndex, SearchableIndex {
   vectors: VectorIndex;
   lexical: LexicalIndex;
-  embedder: Embedder;
 }
 
 /** Reads the manifest (checked against the settings) and the binary files of `buildDir`, or of the current build. */
@@ -76,13 +88,17 @@ export async function readIndexData(config: Config, buildDir?: string): Promise<
 }
 
 /** The serving view of read (or posted) index data. */
-export function serveIndex(data: IndexData): ServedIndex {
+export function serveIndex(data: IndexData): LocalServedIndex {
   const { manifest, chunks } = data;
   const labels = manifest.labels;
   const labelById = new Map(labels.map((id, label) => [id, label]));
   const docIds = chunkDocIds(chunks);
   const labelOf = (id: string) => labelById.get(id);
   const chunk = (label: number) => chunkAt(chunks, label, labels, docIds);
+  const chunkById = (id: string) => {
+    const label = labelById.get(id);
+    return label === undefined ? undefined : chunk(label);
+  };
   const analyses = analysisSource(data.analyses, labelOf);
   return {
     buildDir: data.buildDir,
@@ -90,10 +106,8 @@ export function serveIndex(data: IndexData): ServedIndex {
     data,
     size: labels.length,
     chunk,
-    chunkById: (id) => {
-      const label = labelById.get(id);
-      return label === undefined ? undefined : chunk(label);
-    },
+    chunkById,
+    chunksById: async (ids) => ids.map(chunkById),
     labelOf,
     documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
     analysis: (chunkId) => analyses.analysis(chunkId),
@@ -103,47 +117,19 @@ export function serveIndex(data: IndexData): ServedIndex {
 /** Index data made ready for retrieval in this thread: its embedder opened. */
 export async function openIndexData(config: Config, data: IndexData): Promise<LoadedIndex> {
   const embedder = await openBuildEmbedder(config, data.manifest, path.join(data.buildDir, MODEL_DIR));
-  return { ...serveIndex(data), vectors: graphVectorIndex(data.vectors), lexical: data.lexical, embedder: memoizeEmbedder(embedder, MEMO_ENTRIES) };
+  const served = serveIndex(data);
+  const vectors = graphVectorIndex(data.vectors);
+  return { ...served, vectors, lexical: data.lexical, embedder: memoizedEmbedder(embedder), search: memorySearch({ ...served, vectors, lexical: data.lexical }) };
 }
+
+/** A build's embedder as retrieval uses it: remembering recent queries' and sentences' vectors. */
+export const memoizedEmbedder = (embedder: Embedder): Embedder => memoizeEmbedder(embedder, MEMO_ENTRIES);
 
 /** The model that embedded a build: the neural model by id, or the build's own corpus model from `modelDir`. */
 export function openBuildEmbedder(config: Config, manifest: Manifest, modelDir: string): Promise<Embedder> {
   return manifest.embedder.kind === 'neural'
     ? openNeuralEmbedder({ modelId: manifest.embedder.modelId, modelsDir: config.modelsDir, timeoutMs: config.neuralLoadTimeoutMs, batchSize: config.embedBatchSize })
     : openCorpusEmbedder(modelDir, { batchSize: config.embedBatchSize });
-}
-
-export interface IndexParts {
-  buildDir: string;
-  manifest: Manifest;
-  /** In label order. */
-  chunks: Chunk[];
-  vectors: VectorIndex;
-  lexical: LexicalIndex;
-  analyses: AnalysisSource;
-  embedder: Embedder;
-}
-
-/** A loaded index from parts read elsewhere than a build directory (the postgres store), held as plain objects. */
-export function assembleIndex({ buildDir, manifest, chunks, vectors, lexical, analyses, embedder }: IndexParts): LoadedIndex {
-  const labelById = new Map(manifest.labels.map((id, label) => [id, label]));
-  const labelOf = (id: string) => labelById.get(id);
-  return {
-    buildDir,
-    manifest,
-    size: chunks.length,
-    chunk: (label) => chunks[label]!,
-    chunkById: (id) => {
-      const label = labelOf(id);
-      return label === undefined ? undefined : chunks[label];
-    },
-    labelOf,
-    documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
-    vectors,
-    lexical,
-    embedder: memoizeEmbedder(embedder, MEMO_ENTRIES),
-    analysis: (chunkId) => analyses.analysis(chunkId),
-  };
 }
 
 /** Opens `buildDir` (or the current build) in this thread, ready for retrieval. */

@@ -9,7 +9,7 @@
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import { Document } from '@langchain/core/documents';
 import type { Config } from '../config.js';
-import type { LoadedIndex } from '../index/open.js';
+import type { OpenBuild } from '../index/open.js';
 import type { Logger } from '../log.js';
 import { createRetriever, type RetrieveOptions } from '../retrieval/retriever.js';
 import { openCurrentBuild } from '../store/current.js';
@@ -28,13 +28,13 @@ export interface QuireChunkMetadata {
 }
 
 export interface QuireRetrieverInput extends BaseRetrieverInput {
-  index: LoadedIndex;
+  index: OpenBuild;
   options: RetrieveOptions;
 }
 
 export class QuireRetriever extends BaseRetriever<QuireChunkMetadata> {
   lc_namespace = ['quire', 'retrievers'];
-  private readonly index: LoadedIndex;
+  private readonly index: OpenBuild;
   private readonly options: RetrieveOptions;
 
   constructor({ index, options, ...fields }: QuireRetrieverInput) {

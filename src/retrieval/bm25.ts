@@ -110,6 +110,18 @@ export function withFactors(p: Postings): LexicalIndex {
 
 const impact = (weight: number, tf: number, k1: number, norm: number): number => (weight * tf * (k1 + 1)) / (tf + norm);
 
+/**
+ * Term `t`'s contribution to the score of each chunk in its postings (same order):
+ * what a store that sums scores elsewhere (the postgres store, in SQL) keeps per
+ * term, so that its sums are, term for term, the ones searchLexical adds.
+ */
+export function termImpacts(index: LexicalIndex, t: number): Float64Array {
+  const { offsets, labels, tfs, idfs, norms, k1 } = index;
+  const out = new Float64Array(offsets[t + 1]! - offsets[t]!);
+  for (let at = offsets[t]!; at < offsets[t + 1]!; at++) out[at - offsets[t]!] = impact(idfs[t]!, tfs[at]!, k1, norms[labels[at]!]!);
+  return out;
+}
+
 /** Slack on pruning decisions, so that a bound summed in another order never prunes a chunk that ties. */
 const PRUNE_SLACK = 1e-9;
 

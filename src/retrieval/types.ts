@@ -17,3 +17,28 @@ export interface RetrievedChunk {
   /** Cosine similarity of question and chunk (0 when the chunk came from BM25 only and was not scored). */
   similarity: number;
 }
+
+/** A chunk fetched for a retrieval result: its text, its document's title and its similarity to the query. */
+export interface FetchedChunk {
+  chunk: Chunk;
+  title: string;
+  /** Cosine similarity of query and chunk (0 without a query vector). */
+  similarity: number;
+}
+
+/**
+ * The two halves of an index that hybrid retrieval reads, and the chunks it returns,
+ * behind asynchronous calls: the local store answers them from memory, the postgres
+ * store with SQL (pgvector's HNSW index, BM25 over stored per-term statistics), so
+ * that a server holds neither vectors, postings nor texts. Chunks are named by label.
+ */
+export interface SearchSource {
+  /** Nearest labels first, with cosine similarity. */
+  dense(query: Float32Array, k: number): Promise<{ label: number; similarity: number }[]>;
+  /** The top `k` labels by BM25, best first (ties: lower label first). */
+  lexical(query: string, k: number): Promise<{ label: number }[]>;
+  /** The chunks at `labels`, in that order. */
+  fetch(labels: readonly number[], query: Float32Array | undefined): Promise<FetchedChunk[]>;
+  /** A chunk id's label, undefined for an id the build lacks. */
+  labelOf(id: string): number | undefined;
+}

@@ -5,11 +5,11 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { QuireError } from '../errors.js';
-import type { LoadedIndex } from '../index/open.js';
+import type { OpenBuild } from '../index/open.js';
 import { describeDatabase } from './postgres/connection.js';
 import type { Store } from './store.js';
 
-export async function openCurrentBuild(store: Store, config: Config): Promise<LoadedIndex> {
+export async function openCurrentBuild(store: Store, config: Config): Promise<OpenBuild> {
   const ref = await store.currentBuild();
   if (!ref) {
     const where = store.kind === 'postgres' && config.databaseUrl ? describeDatabase(config.databaseUrl) : path.resolve(config.indexDir);

@@ -12,7 +12,7 @@
  * @module
  */
 import type { ConversationStore, ConversationStoreOptions } from '../conversation/store.js';
-import type { IndexData, LoadedIndex } from '../index/open.js';
+import type { IndexData, OpenBuild } from '../index/open.js';
 import type { PreviousBuild } from '../index/previous.js';
 
 export interface Store {
@@ -20,7 +20,7 @@ export interface Store {
   /** The ref of the current build, or null when none was ever published. */
   currentBuild(): Promise<string | null>;
   /** Opens a build (a ref from `currentBuild`) for answering. */
-  openBuild(ref: string): Promise<LoadedIndex>;
+  openBuild(ref: string): Promise<OpenBuild>;
   /**
    * Reads a build's files into shared memory, which the server's compute workers
    * share instead of each opening the build (local only: its files are that memory's layout).

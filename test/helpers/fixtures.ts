@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withConfig, type Config } from '../../src/config.js';
 import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
-import type { ServedIndex } from '../../src/index/open.js';
+import type { LocalServedIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
 import type { Chunk } from '../../src/types.js';
 import { defaultCorpusDir } from './default-corpus.js';
@@ -18,7 +18,7 @@ export const sharedDir = path.resolve(repoRoot, '../shared');
 export { defaultCorpusDir };
 
 /** Every chunk of an opened index, in label order. */
-export const chunksOf = (index: ServedIndex): Chunk[] => Array.from({ length: index.size }, (_, label) => index.chunk(label));
+export const chunksOf = (index: LocalServedIndex): Chunk[] => Array.from({ length: index.size }, (_, label) => index.chunk(label));
 
 export const tempDir = (prefix: string): Promise<string> => mkdtemp(path.join(tmpdir(), `quire-${prefix}-`));
 

@@ -17,7 +17,8 @@ import { createRetriever } from '../../src/retrieval/retriever.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { openCurrentBuild } from '../../src/store/current.js';
 import { openStore } from '../../src/store/open-store.js';
-import { chunksOf, copyDefaultCorpus, testConfig } from '../helpers/fixtures.js';
+import { parseVector } from '../../src/store/postgres/vector-text.js';
+import { copyDefaultCorpus, testConfig } from '../helpers/fixtures.js';
 import { postJson } from '../helpers/http.js';
 import { createTestDatabase, query, testDatabaseUrl } from '../helpers/postgres.js';
 import { runQuire, sleep, spawnQuire, waitFor } from '../helpers/quire-cli.js';
@@ -70,27 +71,69 @@ describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
     try {
       const fromPg = await openCurrentBuild(store, pgConfig);
       const fromFiles = await openIndex(localConfig);
-      expect(chunksOf(fromPg).map((c) => c.id)).toEqual(chunksOf(fromFiles).map((c) => c.id));
+      expect(fromPg.manifest.labels).toEqual(fromFiles.manifest.labels);
       // Two ingests of one corpus embed to within a float32 rounding step of each other (the
       // embedding runtime's summation order varies); the database adds no difference of its own.
       for (const label of [0, Math.floor(fromPg.size / 2), fromPg.size - 1]) {
-        const [a, b] = [fromPg.vectors.vector(label), fromFiles.vectors.vector(label)];
+        const [row] = await query<{ embedding: string }>(db.url, 'SELECT embedding::text AS embedding FROM quire_chunks WHERE label = $1', [label]);
+        const [a, b] = [parseVector(row!.embedding), fromFiles.vectors.vector(label)];
         expect(Math.max(...a.map((x, i) => Math.abs(x - b[i]!)))).toBeLessThan(1e-6);
       }
       for (const question of QUESTIONS) {
         const [a, b] = await Promise.all([createRetriever(fromPg).retrieve(question, RETRIEVE), createRetriever(fromFiles).retrieve(question, RETRIEVE)]);
-        expect(a.map((r) => [r.chunk.id, r.denseRank, r.lexicalRank]), question).toEqual(b.map((r) => [r.chunk.id, r.denseRank, r.lexicalRank]));
-        expect(fromPg.analysis(a[0]!.chunk.id)).toEqual(fromFiles.analysis(a[0]!.chunk.id));
+        expect(a.map((r) => [r.chunk, r.denseRank, r.lexicalRank]), question).toEqual(b.map((r) => [r.chunk, r.denseRank, r.lexicalRank]));
+        a.forEach((r, i) => expect(r.similarity).toBeCloseTo(b[i]!.similarity, 5));
+        const [stored] = await query<{ analysis: unknown }>(db.url, 'SELECT analysis FROM quire_chunks WHERE id = $1', [a[0]!.chunk.id]);
+        expect(stored!.analysis).toEqual(fromFiles.analysis(a[0]!.chunk.id));
       }
+      // The lexical half is BM25 summed in SQL: scores as the local index's, not ts_rank's.
+      for (const question of QUESTIONS) {
+        expect(await fromPg.search.lexical(question, 30), question).toEqual((await fromFiles.search.lexical(question, 30)).map(({ label }) => ({ label })));
+      }
+      const ids = [fromFiles.chunk(3).id, 'no-such-doc:0'];
+      expect(await fromPg.chunksById(ids)).toEqual([fromFiles.chunk(3), undefined]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('answers from the database, not from memory: dense hits through the build’s HNSW index, texts read per question', async () => {
+    const [{ id, dims }] = (await query<{ id: string; dims: number }>(db.url, 'SELECT b.id, b.dims FROM quire_builds b JOIN quire_current_build c ON c.build_id = b.id')) as [{ id: string; dims: number }];
+    const plan = await query<{ 'QUERY PLAN': string }>(
+      db.url,
+      `EXPLAIN SELECT label FROM quire_chunks WHERE build_id = '${id}'
+       ORDER BY embedding::vector(${dims}) <=> (SELECT embedding FROM quire_chunks LIMIT 1)::vector(${dims}) LIMIT 30`,
+    );
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index Scan using quire_chunks_hnsw_/);
+
+    const store = openStore(pgConfig, silentLogger);
+    try {
+      const build = await openCurrentBuild(store, pgConfig);
+      const question = QUESTIONS[0]!;
+      const [top] = await createRetriever(build).retrieve(question, RETRIEVE);
+      await query(db.url, `UPDATE quire_chunks SET text = text || ' (edited in the database)' WHERE build_id = $1 AND id = $2`, [id, top!.chunk.id]);
+      const [again] = await createRetriever(build).retrieve(question, RETRIEVE);
+      expect(again!.chunk.text).toBe(`${top!.chunk.text} (edited in the database)`);
+      await query(db.url, `UPDATE quire_chunks SET text = $3 WHERE build_id = $1 AND id = $2`, [id, top!.chunk.id, top!.chunk.text]);
     } finally {
       await store.close();
     }
   });
 
   it('re-embeds only the changed document on re-ingest and keeps just the current and previous builds', async () => {
+    const store = openStore(pgConfig, silentLogger);
+    const old = await openCurrentBuild(store, pgConfig);
     await writeFile(path.join(pgConfig.corpusDir, 'harbour.txt'), 'The Saltmarsh harbour master, Ignatius Fairweather, rang the fog bell every night of the winter of 1911.\n');
     const summary = await ingest({ config: pgConfig, log: silentLogger });
     expect(summary.documents).toMatchObject({ added: 1, unchanged: 5 });
+    // A request that began on the old build finishes on it: its queries name their build.
+    const question = 'Who rang the Saltmarsh fog bell?';
+    const onOld = await createRetriever(old).retrieve(question, RETRIEVE);
+    expect(onOld.length).toBeGreaterThan(0);
+    expect(onOld.some((r) => r.chunk.docId === 'harbour')).toBe(false);
+    const onNew = await createRetriever(await openCurrentBuild(store, pgConfig)).retrieve(question, RETRIEVE);
+    expect(onNew[0]!.chunk.docId).toBe('harbour');
+    await store.close();
     expect(summary.embedded).toBeLessThan(5);
     const again = await ingest({ config: pgConfig, log: silentLogger });
     expect(again.embedded).toBe(0);

@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { inProcessCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { isQuireError, QuireError } from '../../errors.js';
-import { openIndexData, type LoadedIndex } from '../../index/open.js';
+import { openIndexData, type OpenBuild } from '../../index/open.js';
 import { silentLogger } from '../../log.js';
 import { openStore } from '../../store/open-store.js';
 import { warmTextAnalysis } from '../../text/warm.js';
@@ -20,9 +20,9 @@ import type { ComputeReply, ComputeRequest } from './protocol.js';
 const OPEN_BUILDS = 2;
 const config = workerData as Config;
 const store = openStore(config, silentLogger);
-const builds = new Map<string, Promise<LoadedIndex>>();
+const builds = new Map<string, Promise<OpenBuild>>();
 
-function index(buildDir: string): Promise<LoadedIndex> {
+function index(buildDir: string): Promise<OpenBuild> {
   const opened = builds.get(buildDir);
   if (!opened) throw new QuireError('index_not_built', `The compute worker was not given the build ${buildDir}.`);
   return opened;

@@ -44,10 +44,10 @@ const healthRoute = createRoute({
 });
 
 export function registerLibrary(app: OpenAPIHono, { holder, llm, config }: ServerDeps): void {
-  app.openapi(chunkRoute, (c) => {
+  app.openapi(chunkRoute, async (c) => {
     const { id } = c.req.valid('param');
     const index = requireIndex(holder);
-    const chunk = index.chunkById(id);
+    const [chunk] = await index.chunksById([id]);
     if (!chunk) throw new QuireError('not_found', `No chunk with id "${id}".`);
     const siblings = index.documents.get(chunk.docId)?.chunkIds ?? [];
     return c.json(
@@ -73,13 +73,13 @@ export function registerLibrary(app: OpenAPIHono, { holder, llm, config }: Serve
     );
   });
 
-  app.openapi(documentRoute, (c) => {
+  app.openapi(documentRoute, async (c) => {
     const { id } = c.req.valid('param');
     const index = requireIndex(holder);
     const doc = index.documents.get(id);
     if (!doc) throw new QuireError('not_found', `No document with id "${id}". GET /documents lists them.`);
-    const passages = doc.chunkIds.map((chunkId) => {
-      const { id: passageId, n, text, start, end } = index.chunkById(chunkId)!;
+    const passages = (await index.chunksById(doc.chunkIds)).map((chunk) => {
+      const { id: passageId, n, text, start, end } = chunk!;
       return { id: passageId, n, text, start, end };
     });
     return c.json({ ...summary(doc), passages }, 200);

@@ -9,9 +9,14 @@ import { QuireError } from '../../errors.js';
 
 /** Connections each Quire process keeps open at most (a server, each compute worker, an ingest). */
 const POOL_SIZE = 4;
+/**
+ * Candidates pgvector's HNSW search keeps (hnsw.ef_search, default 40): the local
+ * graph's ef (index/vectors.ts), so that both stores search as widely.
+ */
+const EF_SEARCH = 100;
 
 export function createPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, application_name: 'quire' });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, application_name: 'quire', options: `-c hnsw.ef_search=${EF_SEARCH}` });
   // An idle connection that breaks (the server restarted) is dropped by the pool; the next query reports it.
   pool.on('error', () => {});
   return pool;

@@ -14,6 +14,7 @@ import type { Config } from '../../config.js';
 import { readParseFailures } from '../../corpus/isolation/failure-memo.js';
 import { MODEL_DIR } from '../../index/layout.js';
 import { openIndex } from '../../index/open.js';
+import { termImpacts } from '../../retrieval/bm25.js';
 import { stringAt, stringCount } from '../../retrieval/string-table.js';
 import { BUILDS_CHANNEL } from './watch.js';
 import { buildIdLiteral, hnswIndexName } from './schema.js';
@@ -75,14 +76,15 @@ export async function publishPostgresBuild(client: pg.ClientBase, config: Config
       const batch = terms.slice(from, from + TERM_ROWS);
       // Postings as int-array literals: unnest cannot take an array of arrays of differing lengths.
       await client.query(
-        `INSERT INTO quire_terms (build_id, term, labels, tfs)
-         SELECT $1, term, labels::int[], tfs::int[] FROM unnest($2::text[], $3::text[], $4::text[]) AS t (term, labels, tfs)`,
+        `INSERT INTO quire_terms (build_id, term, labels, tfs, impacts)
+         SELECT $1, term, labels::int[], tfs::int[], impacts::float8[] FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t (term, labels, tfs, impacts)`,
         [
           buildId,
           ...columns(batch, ([term, t]) => {
             const start = lexical.offsets[t]!;
             const end = lexical.offsets[t + 1]!;
-            return [term, `{${lexical.labels.subarray(start, end).join(',')}}`, `{${lexical.tfs.subarray(start, end).join(',')}}`];
+            // Doubles printed the shortest round-trip way parse back to the same float8.
+            return [term, `{${lexical.labels.subarray(start, end).join(',')}}`, `{${lexical.tfs.subarray(start, end).join(',')}}`, `{${termImpacts(lexical, t).join(',')}}`];
           }),
         ],
       );

@@ -1,7 +1,7 @@
 /**
- * Reading a build back out of PostgreSQL: into a loaded index for answering (the
- * same in-memory HNSW and BM25 the local store loads, so answers are the same),
- * or into what a re-ingest reuses. The corpus model's files are written to the
+ * Reading a build out of PostgreSQL: opened for answering (its manifest and
+ * embedder; retrieval and chunk texts stay in the database, search.ts), or read
+ * in full into what a re-ingest reuses. The corpus model's files are written to the
  * build's cache directory (its ref) because transformers.js loads models from files;
  * they are a copy of rows, never the only one.
  * @module
@@ -16,13 +16,11 @@ import { writeParseFailures, type ParseFailure } from '../../corpus/isolation/fa
 import { QuireError } from '../../errors.js';
 import { MODEL_DIR } from '../../index/layout.js';
 import { assertCompatible, type Manifest } from '../../index/manifest.js';
-import { assembleIndex, openBuildEmbedder, type LoadedIndex } from '../../index/open.js';
+import { memoizedEmbedder, openBuildEmbedder, type OpenBuild } from '../../index/open.js';
 import type { PreviousBuild } from '../../index/previous.js';
-import { buildVectorIndex } from '../../index/vectors.js';
-import { withFactors, type LexicalIndex } from '../../retrieval/bm25.js';
-import { packStrings } from '../../retrieval/string-table.js';
 import type { TextAnalysis } from '../../text/analysis.js';
 import type { Chunk } from '../../types.js';
+import { CHUNK_COLUMNS, postgresSearch, toChunk, type ChunkRow } from './search.js';
 import { parseVector } from './vector-text.js';
 
 interface StoredBuild {
@@ -30,92 +28,65 @@ interface StoredBuild {
   chunks: Chunk[];
   vectors: Float32Array[];
   analyses: TextAnalysis[];
-  lexical: LexicalIndex;
 }
 
 interface BuildRow {
   manifest: Manifest;
-  dims: number;
-  bm25_k1: number;
-  bm25_b: number;
-  avg_length: number;
   parse_failures: ParseFailure[];
 }
 
-interface ChunkRow {
-  id: string;
-  doc_id: string;
-  n: number;
-  text: string;
-  start_offset: number;
-  end_offset: number;
-  token_count: number;
+interface StoredChunkRow extends ChunkRow {
   embedding: string;
   analysis: TextAnalysis;
 }
 
-/** Build `buildId` read in full; its cache directory `ref` gets the model files and parse failures. */
-async function readBuild(client: pg.ClientBase, buildId: string, ref: string, where: string): Promise<StoredBuild> {
-  const build = (await client.query<BuildRow>('SELECT manifest, dims, bm25_k1, bm25_b, avg_length, parse_failures FROM quire_builds WHERE id = $1', [buildId])).rows[0];
+/** Build `buildId`'s row; its cache directory `ref` gets the model files and parse failures. */
+async function readBuildRow(db: pg.Pool | pg.ClientBase, buildId: string, ref: string, where: string): Promise<Manifest> {
+  const build = (await db.query<BuildRow>('SELECT manifest, parse_failures FROM quire_builds WHERE id = $1', [buildId])).rows[0];
   if (!build) throw new QuireError('index_not_built', `${where} has no build ${buildId} (it was removed by a newer ingest).`);
+  await fillCache(db, buildId, ref, build.parse_failures);
+  return build.manifest;
+}
+
+/** Build `buildId` read in full (for a re-ingest). */
+async function readBuild(client: pg.ClientBase, buildId: string, ref: string, where: string): Promise<StoredBuild> {
+  const manifest = await readBuildRow(client, buildId, ref, where);
   const chunkRows = (
-    await client.query<ChunkRow>(
-      `SELECT id, doc_id, n, text, start_offset, end_offset, token_count, embedding::text AS embedding, analysis
+    await client.query<StoredChunkRow>(
+      `SELECT ${CHUNK_COLUMNS}, embedding::text AS embedding, analysis
        FROM quire_chunks WHERE build_id = $1 ORDER BY label`,
       [buildId],
     )
   ).rows;
-  const { manifest } = build;
   if (chunkRows.length !== manifest.labels.length) {
     throw new QuireError('index_corrupt', `Build ${buildId} in ${where} has ${chunkRows.length} chunks; its manifest names ${manifest.labels.length}.`);
   }
-  const terms = (await client.query<{ term: string; labels: number[]; tfs: number[] }>('SELECT term, labels, tfs FROM quire_terms WHERE build_id = $1', [buildId])).rows;
-  await fillCache(client, buildId, ref, build.parse_failures);
-
-  const lengths = Uint32Array.from(chunkRows, (row) => row.token_count);
-  const offsets = new Uint32Array(terms.length + 1);
-  terms.forEach((row, t) => (offsets[t + 1] = offsets[t]! + row.labels.length));
-  const labels = new Uint32Array(offsets[terms.length]!);
-  const tfs = new Uint32Array(labels.length);
-  terms.forEach((row, t) => {
-    labels.set(row.labels, offsets[t]!);
-    tfs.set(row.tfs, offsets[t]!);
-  });
-  const lexical = withFactors({
-    k1: build.bm25_k1,
-    b: build.bm25_b,
-    avgLength: build.avg_length,
-    lengths,
-    terms: packStrings(terms.map((row) => row.term)),
-    offsets,
-    labels,
-    tfs,
-  });
   return {
     manifest,
-    chunks: chunkRows.map((row) => ({ id: row.id, docId: row.doc_id, n: row.n, text: row.text, start: row.start_offset, end: row.end_offset })),
+    chunks: chunkRows.map(toChunk),
     vectors: chunkRows.map((row) => parseVector(row.embedding)),
     analyses: chunkRows.map((row) => row.analysis),
-    lexical,
   };
 }
 
-/** The build as an index to answer from, checked against the running settings. */
-export async function openPostgresBuild(client: pg.ClientBase, config: Config, buildId: string, ref: string, where: string): Promise<LoadedIndex> {
-  const stored = await readBuild(client, buildId, ref, where);
-  const { manifest } = stored;
+/**
+ * The build opened for answering, checked against the running settings: what this
+ * process holds is its manifest (documents, chunk ids) and embedder; searches and
+ * chunk texts are queries on `db` (search.ts).
+ */
+export async function openPostgresBuild(db: pg.Pool, config: Config, buildId: string, ref: string, where: string): Promise<OpenBuild> {
+  const manifest = await readBuildRow(db, buildId, ref, where);
   assertCompatible(manifest, config, `build ${buildId} in ${where}`);
-  const byId = new Map(stored.chunks.map((chunk, label) => [chunk.id, stored.analyses[label]!]));
-  return assembleIndex({
+  const { chunksById, ...search } = postgresSearch(db, buildId, manifest, where);
+  return {
     buildDir: ref,
     manifest,
-    chunks: stored.chunks,
-    // The same graph the local store builds (same vectors, order, parameters and seed): the same dense hits.
-    vectors: buildVectorIndex(stored.vectors, manifest.embedder.dims),
-    lexical: stored.lexical,
-    analyses: { analysis: (chunkId) => byId.get(chunkId) },
-    embedder: await openBuildEmbedder(config, manifest, path.join(ref, MODEL_DIR)),
-  });
+    size: manifest.labels.length,
+    documents: new Map(manifest.documents.map((doc) => [doc.id, doc])),
+    chunksById,
+    search,
+    embedder: memoizedEmbedder(await openBuildEmbedder(config, manifest, path.join(ref, MODEL_DIR))),
+  };
 }
 
 /** The build as a re-ingest reuses it: its manifest, chunks, vectors, analyses and (in `ref`) model. */
@@ -140,7 +111,7 @@ export async function readPreviousPostgresBuild(client: pg.ClientBase, buildId: 
  * directory renamed into place, so that processes filling the same cache at once
  * (a server and its compute workers) never see half a model.
  */
-async function fillCache(client: pg.ClientBase, buildId: string, ref: string, parseFailures: ParseFailure[]): Promise<void> {
+async function fillCache(client: pg.Pool | pg.ClientBase, buildId: string, ref: string, parseFailures: ParseFailure[]): Promise<void> {
   if (existsSync(ref)) return;
   const files = (await client.query<{ path: string; bytes: Buffer }>('SELECT path, bytes FROM quire_model_files WHERE build_id = $1', [buildId])).rows;
   const tmp = `${ref}.tmp-${randomBytes(4).toString('hex')}`;

@@ -83,6 +83,20 @@ const MIGRATIONS: readonly string[] = [
      turn jsonb NOT NULL,
      PRIMARY KEY (conversation_id, n)
    );`,
+  // Each posting's BM25 contribution, so that a query's scores are sums in SQL (search.ts). Builds
+  // published before have theirs computed here by the same formula (retrieval/bm25.ts).
+  `ALTER TABLE quire_terms ADD COLUMN impacts float8[];
+   UPDATE quire_terms t SET impacts = (
+     SELECT array_agg(
+              ln(1 + (s.chunks - cardinality(t.labels) + 0.5) / (cardinality(t.labels) + 0.5)) * p.tf * (b.bm25_k1 + 1)
+              / (p.tf + b.bm25_k1 * (1 - b.bm25_b + (b.bm25_b * c.token_count) / (CASE WHEN b.avg_length = 0 THEN 1 ELSE b.avg_length END)))
+              ORDER BY p.at)
+     FROM quire_builds b
+     CROSS JOIN (SELECT count(*) AS chunks FROM quire_chunks WHERE build_id = t.build_id) s
+     CROSS JOIN unnest(t.labels, t.tfs) WITH ORDINALITY AS p (label, tf, at)
+     JOIN quire_chunks c ON c.build_id = t.build_id AND c.label = p.label
+     WHERE b.id = t.build_id);
+   ALTER TABLE quire_terms ALTER COLUMN impacts SET NOT NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

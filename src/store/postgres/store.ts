@@ -70,6 +70,13 @@ export function createPostgresStore(config: Config, log: Logger): Store {
       client.release();
     }
   };
+  /** `call` once the schema is current, its driver errors as store errors naming what Quire was doing. */
+  const guard = <A extends unknown[], R>(doing: string, call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    await db();
+    return call(...args).catch((error: unknown) => {
+      throw storeError(error, url, doing);
+    });
+  };
   const currentBuildId = async (): Promise<string | null> => {
     const { rows } = await (await db()).query<{ build_id: string }>('SELECT build_id FROM quire_current_build').catch((error: unknown) => {
       throw storeError(error, url, 'read the current build from');
@@ -83,20 +90,29 @@ export function createPostgresStore(config: Config, log: Logger): Store {
       const id = await currentBuildId();
       return id && refOf(id);
     },
-    openBuild: (ref) => withClient('read a build from', (client) => openPostgresBuild(client, config, buildIdOf(ref), ref, where)),
+    async openBuild(ref) {
+      const build = await openPostgresBuild(await db(), config, buildIdOf(ref), ref, where).catch((error: unknown) => {
+        throw storeError(error, url, 'read a build from');
+      });
+      const { search } = build;
+      return {
+        ...build,
+        chunksById: guard('read chunks from', build.chunksById),
+        search: {
+          dense: guard('search', search.dense),
+          lexical: guard('search', search.lexical),
+          fetch: guard('read chunks from', search.fetch),
+          labelOf: search.labelOf,
+        },
+      };
+    },
     watchBuilds: (onChange, pollMs) => watchPostgresBuilds(url, log, onChange, pollMs),
     conversations(options) {
       const store = createPostgresConversations(pool, options);
-      const guarded = <A extends unknown[], R>(doing: string, call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-        await db();
-        return call(...args).catch((error: unknown) => {
-          throw storeError(error, url, doing);
-        });
-      };
       return {
-        get: guarded('read a conversation from', async (id: string) => store.get(id)),
-        append: guarded('save a conversation turn in', async (id: string, turn) => store.append(id, turn)),
-        create: guarded('start a conversation in', async () => store.create()),
+        get: guard('read a conversation from', async (id: string) => store.get(id)),
+        append: guard('save a conversation turn in', async (id: string, turn) => store.append(id, turn)),
+        create: guard('start a conversation in', async () => store.create()),
       };
     },
     ingestTarget: () => ({

@@ -1,0 +1,92 @@
+/**
+ * Retrieval answered by PostgreSQL for one build, so that a server holds no
+ * vectors, postings or chunk texts: dense top-k through the build's pgvector HNSW
+ * index, BM25 summed in SQL from the per-term impacts stored at publish, and the
+ * texts of the retrieved chunks only. Every query names its build, so a request
+ * that began before a new build was published finishes on its own.
+ *
+ * Written with `pg` rather than LangChain's PGVectorStore (see store.ts), whose
+ * similarity search knows neither builds nor BM25.
+ * @module
+ */
+import type pg from 'pg';
+import { QuireError } from '../../errors.js';
+import type { Manifest } from '../../index/manifest.js';
+import type { FetchedChunk, SearchSource } from '../../retrieval/types.js';
+import { tokenize } from '../../text/tokenize.js';
+import type { Chunk } from '../../types.js';
+import { buildIdLiteral } from './schema.js';
+import { vectorLiteral } from './vector-text.js';
+
+/** A chunk's columns in quire_chunks, as `CHUNK_COLUMNS` selects them. */
+export interface ChunkRow {
+  label: number;
+  id: string;
+  doc_id: string;
+  n: number;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+}
+
+export const CHUNK_COLUMNS = 'label, id, doc_id, n, text, start_offset, end_offset';
+
+export const toChunk = (row: ChunkRow): Chunk => ({ id: row.id, docId: row.doc_id, n: row.n, text: row.text, start: row.start_offset, end: row.end_offset });
+
+export function postgresSearch(db: pg.Pool, buildId: string, manifest: Manifest, where: string): SearchSource & { chunksById(ids: readonly string[]): Promise<(Chunk | undefined)[]> } {
+  const dims = manifest.embedder.dims;
+  // The partial HNSW index's predicate is this literal: the planner uses the index only for a query that repeats it.
+  const build = buildIdLiteral(buildId);
+  const vector = `embedding::vector(${dims})`;
+  const labelById = new Map(manifest.labels.map((id, label) => [id, label]));
+  const titles = new Map(manifest.documents.map((doc) => [doc.id, doc.title]));
+  const missing = (label: number) => new QuireError('index_corrupt', `Build ${buildId} in ${where} lacks the chunk labelled ${label} that its search returned.`);
+
+  return {
+    async dense(query, k) {
+      const { rows } = await db.query<{ label: number; similarity: number }>(
+        `SELECT label, 1 - (${vector} <=> $1::vector(${dims})) AS similarity FROM quire_chunks
+         WHERE build_id = ${build} ORDER BY ${vector} <=> $1::vector(${dims}) LIMIT $2`,
+        [vectorLiteral(query), k],
+      );
+      return rows;
+    },
+    async lexical(query, k) {
+      const terms = [...new Set(tokenize(query))];
+      if (terms.length === 0 || k <= 0) return [];
+      // Summed in the query's term order, as searchLexical sums: the same scores, so the same ranks and ties.
+      const { rows } = await db.query<{ label: number }>(
+        `SELECT p.label FROM unnest($2::text[]) WITH ORDINALITY AS q (term, pos)
+         JOIN quire_terms t ON t.build_id = $1 AND t.term = q.term
+         CROSS JOIN LATERAL unnest(t.labels, t.impacts) AS p (label, impact)
+         GROUP BY p.label ORDER BY sum(p.impact ORDER BY q.pos) DESC, p.label LIMIT $3`,
+        [buildId, terms, k],
+      );
+      return rows;
+    },
+    async fetch(labels, query): Promise<FetchedChunk[]> {
+      if (labels.length === 0) return [];
+      const { rows } = await db.query<ChunkRow & { similarity: number | null }>(
+        `SELECT ${CHUNK_COLUMNS}, 1 - (${vector} <=> $3::vector(${dims})) AS similarity
+         FROM quire_chunks WHERE build_id = $1 AND label = ANY($2::int[])`,
+        [buildId, labels, query ? vectorLiteral(query) : null],
+      );
+      const byLabel = new Map(rows.map((row) => [row.label, row]));
+      return labels.map((label) => {
+        const row = byLabel.get(label);
+        if (!row) throw missing(label);
+        return { chunk: toChunk(row), title: titles.get(row.doc_id) ?? row.doc_id, similarity: row.similarity ?? 0 };
+      });
+    },
+    labelOf: (id) => labelById.get(id),
+    async chunksById(ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await db.query<ChunkRow>(
+        `SELECT ${CHUNK_COLUMNS} FROM quire_chunks WHERE build_id = $1 AND id = ANY($2::text[])`,
+        [buildId, ids],
+      );
+      const byId = new Map(rows.map((row) => [row.id, toChunk(row)]));
+      return ids.map((id) => byId.get(id));
+    },
+  };
+}
