@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import { createChunker } from '../chunking/chunker.js';
 import type { Config } from '../config.js';
 import { loadCorpus, type CleaningReport, type LoadFailure } from '../corpus/load-corpus.js';
-import { readParseFailures, writeParseFailures } from '../corpus/isolation/failure-memo.js';
+import { readParseFailures } from '../corpus/isolation/failure-memo.js';
 import { chooseEmbedder } from '../embedding/choose.js';
 import { fitCorpusModel, foldInWords, readCorpusModelInfo, unseenWordRate } from '../embedding/corpus-model/index.js';
 import { openCorpusEmbedder, type Embedder } from '../embedding/embedder.js';
@@ -20,15 +20,11 @@ import type { Logger } from '../log.js';
 import { buildLexicalStats } from '../retrieval/bm25.js';
 import { analyseText, type TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
-import { writeAnalyses } from '../index/analysis.js';
-import { writeChunks } from '../index/chunk-file.js';
-import { writeManifest } from '../index/files.js';
-import { writeLexical } from '../index/lexical-file.js';
-import { MODEL_DIR, VECTORS_FILE } from '../index/layout.js';
+import { MODEL_DIR } from '../index/layout.js';
 import { FORMAT_VERSION, type Manifest } from '../index/manifest.js';
 import { planDocuments } from './plan.js';
 import type { PreviousBuild } from '../index/previous.js';
-import { buildVectorIndex } from '../index/vectors.js';
+import type { NewBuild } from '../index/write-build.js';
 import { openStore } from '../store/open-store.js';
 import type { IngestTarget } from '../store/store.js';
 
@@ -130,10 +126,6 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
     const vectors = await embedChunks(chunks, embedder, config.embedBatchSize, (chunk) => (unchanged.has(chunk.docId) ? previous?.vector(chunk.id) : undefined), onProgress);
 
     onProgress({ phase: 'write', done: 0, total: 1 });
-    await writeChunks(buildDir, chunks);
-    await writeAnalyses(buildDir, chunks.map((chunk) => chunk.id), analyses);
-    await buildVectorIndex(vectors.all, embedder.dims).write(path.join(buildDir, VECTORS_FILE));
-    await writeLexical(buildDir, buildLexicalStats(chunks.map((chunk) => chunk.text)));
     const manifest: Manifest = {
       formatVersion: FORMAT_VERSION,
       createdAt: new Date().toISOString(),
@@ -152,9 +144,17 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
         corpusModel: { vocabularySize: model.corpusModel.vocabularySize, fittedAt: model.corpusModel.fittedAt, unseenWordRate: model.corpusModel.unseenWordRate },
       }),
     };
-    await writeParseFailures(buildDir, corpus.parseFailures);
-    await writeManifest(buildDir, manifest);
-    const published = await target.publish(buildDir, previous?.dir ?? null);
+    // The store writes the build its own way: files (local) or rows, straight from memory (postgres).
+    const build: NewBuild = {
+      dir: buildDir,
+      manifest,
+      chunks,
+      analyses,
+      vectors: vectors.all,
+      lexical: buildLexicalStats(chunks.map((chunk) => chunk.text)),
+      parseFailures: corpus.parseFailures,
+    };
+    const published = await target.publish(build, previous?.dir ?? null);
     onProgress({ phase: 'write', done: 1, total: 1 });
 
     return {

@@ -12,6 +12,7 @@ import { diskFullOr } from '../errors.js';
 import { acquireIngestLock, createBuildDir, currentBuildDir, publishBuild, pruneBuilds } from '../index/layout.js';
 import { openIndex, readIndexData } from '../index/open.js';
 import { readPreviousBuild } from '../index/previous.js';
+import { writeBuildFiles } from '../index/write-build.js';
 import type { Logger } from '../log.js';
 import type { Store } from './store.js';
 
@@ -36,10 +37,11 @@ export function createLocalStore(config: Config, log: Logger): Store {
         }),
       previous: () => readPreviousBuild(indexDir, log),
       createWorkDir: () => createBuildDir(indexDir),
-      async publish(workDir, previous) {
-        await publishBuild(indexDir, workDir);
-        await pruneBuilds(indexDir, [workDir, ...(previous ? [previous] : [])]);
-        return workDir;
+      async publish(build, previous) {
+        await writeBuildFiles(build);
+        await publishBuild(indexDir, build.dir);
+        await pruneBuilds(indexDir, [build.dir, ...(previous ? [previous] : [])]);
+        return build.dir;
       },
       discard: (workDir) => rm(workDir, { recursive: true, force: true }),
     }),

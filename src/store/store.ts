@@ -14,6 +14,7 @@
 import type { ConversationStore, ConversationStoreOptions } from '../conversation/store.js';
 import type { IndexData, OpenBuild } from '../index/open.js';
 import type { PreviousBuild } from '../index/previous.js';
+import type { NewBuild } from '../index/write-build.js';
 
 export interface Store {
   readonly kind: 'local' | 'postgres';
@@ -44,15 +45,15 @@ export interface IngestTarget {
   lock(): Promise<() => Promise<void>>;
   /** The current build as far as a re-ingest can reuse it, or null. */
   previous(): Promise<PreviousBuild | null>;
-  /** A new empty directory the build is written into, in the local format. */
+  /** A new empty directory for the build (the corpus model is fitted into it), becoming `NewBuild.dir`. */
   createWorkDir(): Promise<string>;
   /**
-   * Makes the complete build in `workDir` current, atomically: readers see the old
+   * Writes the complete build and makes it current, atomically: readers see the old
    * build or the new one, never a mix, and a process killed during it leaves the old
    * one current. Returns the new build's ref. `previous` (its ref) is kept for
    * servers still loading it; older builds are removed.
    */
-  publish(workDir: string, previous: string | null): Promise<string>;
+  publish(build: NewBuild, previous: string | null): Promise<string>;
   /** Removes a work directory of a build that failed. */
   discard(workDir: string): Promise<void>;
   /** Where the build lives, for messages (never a secret). */

@@ -1,8 +1,7 @@
 /**
- * Publishing a build into PostgreSQL. Ingest writes the build in the local format
- * into a work directory first (the same code for both stores); it is read back
- * through the local readers and written here as rows, in ONE transaction that also
- * creates the build's HNSW index and makes it current: an ingest killed at any
+ * Publishing a build into PostgreSQL: ingest's build, straight from memory (no
+ * local index files, no hnswlib graph: pgvector builds its own), written as rows in
+ * ONE transaction that also creates the build's HNSW index and makes it current: an ingest killed at any
  * moment leaves the current build untouched (the transaction rolls back), and
  * servers, woken by NOTIFY at commit, find the whole build or none of it.
  * @module
@@ -10,11 +9,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import type { Config } from '../../config.js';
-import { readParseFailures } from '../../corpus/isolation/failure-memo.js';
 import { MODEL_DIR } from '../../index/layout.js';
-import { openIndex } from '../../index/open.js';
-import { termImpacts } from '../../retrieval/bm25.js';
+import type { NewBuild } from '../../index/write-build.js';
+import { lexicalIndex, termImpacts } from '../../retrieval/bm25.js';
 import { stringAt, stringCount } from '../../retrieval/string-table.js';
 import { BUILDS_CHANNEL } from './watch.js';
 import { buildIdLiteral, hnswIndexName } from './schema.js';
@@ -24,12 +21,11 @@ import { vectorLiteral } from './vector-text.js';
 const CHUNK_ROWS = 500;
 const TERM_ROWS = 5_000;
 
-/** Writes the build in `workDir` as build `buildId` and makes it current; keeps `keep` too, removes older builds. */
-export async function publishPostgresBuild(client: pg.ClientBase, config: Config, workDir: string, buildId: string, keep: readonly string[]): Promise<void> {
-  const index = await openIndex(config, workDir);
-  const parseFailures = await readParseFailures(workDir);
-  const modelFiles = index.manifest.embedder.kind === 'corpus' ? await readTree(path.join(workDir, MODEL_DIR)) : [];
-  const { manifest, lexical } = index;
+/** Writes `build` as build `buildId` and makes it current; keeps `keep` too, removes older builds. */
+export async function publishPostgresBuild(client: pg.ClientBase, build: NewBuild, buildId: string, keep: readonly string[]): Promise<void> {
+  const { manifest, chunks, analyses, vectors, parseFailures } = build;
+  const modelFiles = manifest.embedder.kind === 'corpus' ? await readTree(path.join(build.dir, MODEL_DIR)) : [];
+  const lexical = lexicalIndex(build.lexical);
   const dims = manifest.embedder.dims;
   const id = buildIdLiteral(buildId);
 
@@ -44,8 +40,8 @@ export async function publishPostgresBuild(client: pg.ClientBase, config: Config
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
       [buildId, ...columns(manifest.documents, (d) => [d.id, d.title, d.path, d.sha256])],
     );
-    for (let from = 0; from < index.size; from += CHUNK_ROWS) {
-      const labels = Array.from({ length: Math.min(CHUNK_ROWS, index.size - from) }, (_, i) => from + i);
+    for (let from = 0; from < chunks.length; from += CHUNK_ROWS) {
+      const labels = Array.from({ length: Math.min(CHUNK_ROWS, chunks.length - from) }, (_, i) => from + i);
       await client.query(
         `INSERT INTO quire_chunks (build_id, label, id, doc_id, n, text, start_offset, end_offset, token_count, embedding, analysis)
          SELECT $1, label, id, doc_id, n, text, s, e, len, embedding::vector, analysis::jsonb
@@ -54,7 +50,7 @@ export async function publishPostgresBuild(client: pg.ClientBase, config: Config
         [
           buildId,
           ...columns(labels, (label) => {
-            const chunk = index.chunk(label);
+            const chunk = chunks[label]!;
             return [
               label,
               chunk.id,
@@ -64,8 +60,8 @@ export async function publishPostgresBuild(client: pg.ClientBase, config: Config
               chunk.start,
               chunk.end,
               lexical.lengths[label]!,
-              vectorLiteral(index.vectors.vector(label)),
-              JSON.stringify(index.analysis(chunk.id) ?? { sentences: [] }),
+              vectorLiteral(vectors[label]!),
+              JSON.stringify(analyses[label]!),
             ];
           }),
         ],

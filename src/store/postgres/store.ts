@@ -147,10 +147,10 @@ export function createPostgresStore(config: Config, log: Logger): Store {
           await mkdir(dir, { recursive: true });
           return dir;
         },
-        async publish(workDir, previous) {
-          const id = buildIdOf(workDir);
-          await withClient('publish the build in', (client) => publishPostgresBuild(client, config, workDir, id, previous ? [buildIdOf(previous)] : []));
-          await rm(workDir, { recursive: true, force: true });
+        async publish(build, previous) {
+          const id = buildIdOf(build.dir);
+          await withClient('publish the build in', (client) => publishPostgresBuild(client, build, id, previous ? [buildIdOf(previous)] : []));
+          await rm(build.dir, { recursive: true, force: true });
           return refOf(id);
         },
         discard: (workDir) => rm(workDir, { recursive: true, force: true }),
