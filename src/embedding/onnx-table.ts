@@ -64,11 +64,16 @@ export function encodeEmbeddingTableModel({ table, rows, dims, ignoredInputs = [
 }
 
 /** The table of a graph written by `encodeEmbeddingTableModel`. */
-export function decodeEmbeddingTableModel(bytes: Uint8Array): { table: Float32Array; rows: number; dims: number } {
+/** `allocate` gives the buffer the table is copied into (a SharedArrayBuffer, to share it between threads). */
+export function decodeEmbeddingTableModel(
+  bytes: Uint8Array,
+  allocate: (byteLength: number) => ArrayBuffer | SharedArrayBuffer = (n) => new ArrayBuffer(n),
+): { table: Float32Array; rows: number; dims: number } {
   const initializer = onnx.ModelProto.decode(bytes).graph?.initializer?.find((tensor) => tensor.name === 'table');
   const raw = initializer?.rawData;
   if (!initializer || !raw || initializer.dims?.length !== 2) throw new RangeError('not an embedding-table graph: it has no [rows, dims] "table" initializer');
   // Copied out: rawData views the whole decoded buffer, at an offset that need not be 4-byte aligned.
-  const table = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-  return { table, rows: Number(initializer.dims[0]), dims: Number(initializer.dims[1]) };
+  const buffer = allocate(raw.byteLength);
+  new Uint8Array(buffer).set(raw);
+  return { table: new Float32Array(buffer), rows: Number(initializer.dims[0]), dims: Number(initializer.dims[1]) };
 }

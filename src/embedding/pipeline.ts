@@ -85,12 +85,17 @@ function withTimeout(loading: Promise<FeatureExtractionPipeline>, { ms, error }:
  * pooling is Quire's own loop (pooling.ts). Texts are batched by similar length
  * so that a batch's padding — work the session does for nothing — stays small.
  */
-export async function embedBatches(extractor: FeatureExtractionPipeline, texts: readonly string[], batchSize: number): Promise<Float32Array[]> {
+export function embedBatches(extractor: FeatureExtractionPipeline, texts: readonly string[], batchSize: number): Promise<Float32Array[]> {
+  return inLengthBatches(texts, batchSize, (batch) => embedBatch(extractor, batch));
+}
+
+/** Runs `embed` on batches of `batchSize` texts of similar length; the vectors come back in the order given. */
+export async function inLengthBatches(texts: readonly string[], batchSize: number, embed: (batch: string[]) => Promise<Float32Array[]> | Float32Array[]): Promise<Float32Array[]> {
   const out = new Array<Float32Array>(texts.length);
   const byLength = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
   for (let from = 0; from < byLength.length; from += batchSize) {
     const batch = byLength.slice(from, from + batchSize);
-    const vectors = await embedBatch(extractor, batch.map((i) => texts[i]!));
+    const vectors = await embed(batch.map((i) => texts[i]!));
     batch.forEach((i, j) => (out[i] = vectors[j]!));
   }
   return out;

@@ -14,14 +14,26 @@
  * rows; a row whose mean is zero (no token with a vector) gets the zero vector.
  */
 export function meanPoolNormalized(hidden: Float32Array, mask: Uint8Array, rows: number, seq: number, dims: number): Float32Array[] {
+  const starts = new Int32Array(rows * seq);
+  for (let i = 0; i < starts.length; i++) starts[i] = mask[i] === 0 ? -1 : i * dims;
+  return poolRowsNormalized(hidden, starts, rows, seq, dims);
+}
+
+/**
+ * The same pooling over token rows anywhere in `values`: `starts[r * seq + t]` is
+ * where the row of text r's token t starts, −1 for padding. An embedding-table
+ * model's rows are read from the table itself (table-embedder.ts), the same
+ * floats its ONNX graph would have copied out, added in the same order.
+ */
+export function poolRowsNormalized(values: Float32Array, starts: Int32Array, rows: number, seq: number, dims: number): Float32Array[] {
   const out: Float32Array[] = [];
   const sum = new Float64Array(dims);
   for (let r = 0; r < rows; r++) {
     sum.fill(0);
     for (let t = 0; t < seq; t++) {
-      if (mask[r * seq + t] === 0) continue;
-      const at = (r * seq + t) * dims;
-      for (let j = 0; j < dims; j++) sum[j]! += hidden[at + j]!;
+      const at = starts[r * seq + t]!;
+      if (at < 0) continue;
+      for (let j = 0; j < dims; j++) sum[j]! += values[at + j]!;
     }
     // The mean's 1/count cancels in the normalisation, so the sum is normalised directly.
     let squares = 0;

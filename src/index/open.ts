@@ -6,14 +6,16 @@
  * In two steps, so that the server reads the big files once for all its
  * threads: `readIndexData` reads the manifest and the binary files into shared
  * memory (plain data a worker thread can be posted: chunks, postings, analyses
- * and the HNSW graph), and `openIndexData` adds, in whichever thread runs
- * retrieval, the embedder, whose ONNX session cannot be shared.
+ * and the HNSW graph, and a corpus model's table), and `openIndexData` adds, in
+ * whichever thread runs retrieval, the embedder: over the shared table for a
+ * corpus model, in its own ONNX session for the neural model (which cannot be shared).
  * @module
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { openCorpusEmbedder, openNeuralEmbedder, type Embedder } from '../embedding/embedder.js';
 import { memoizeEmbedder } from '../embedding/memo.js';
+import { openTableEmbedder, readCorpusModelData, type CorpusModelData } from '../embedding/table-embedder.js';
 import { QuireError } from '../errors.js';
 import type { LexicalIndex } from '../retrieval/bm25.js';
 import { memorySearch, type SearchableIndex } from '../retrieval/retriever.js';
@@ -38,6 +40,8 @@ export interface IndexData {
   analyses: AnalysisTable;
   lexical: LexicalIndex;
   vectors: HnswGraph;
+  /** The build's corpus model, its table in shared memory (absent for the neural model, which has no table to share). */
+  corpusModel?: CorpusModelData;
 }
 
 /**
@@ -84,7 +88,17 @@ export async function readIndexData(config: Config, buildDir?: string): Promise<
   const size = manifest.labels.length;
   const vectors = await readVectorGraph(dir, manifest.embedder.dims);
   if (vectors.count !== size) throw new QuireError('index_corrupt', `${dir} has ${vectors.count} vectors for ${size} chunks.`);
-  return { buildDir: dir, manifest, chunks: readChunkTable(dir, manifest), analyses: readAnalysisTable(dir, size), lexical: readLexical(dir, size), vectors };
+  const corpusModel = manifest.embedder.kind === 'corpus' ? await readBuildCorpusModel(dir, manifest) : undefined;
+  return { buildDir: dir, manifest, chunks: readChunkTable(dir, manifest), analyses: readAnalysisTable(dir, size), lexical: readLexical(dir, size), vectors, ...(corpusModel && { corpusModel }) };
+}
+
+async function readBuildCorpusModel(buildDir: string, manifest: Manifest): Promise<CorpusModelData> {
+  const dir = path.join(buildDir, MODEL_DIR);
+  const model = await readCorpusModelData(dir);
+  if (model.modelId !== manifest.embedder.modelId || model.dims !== manifest.embedder.dims) {
+    throw new QuireError('index_corrupt', `The corpus embedding model in ${dir} is ${model.modelId} (${model.dims} dims), not the ${manifest.embedder.modelId} (${manifest.embedder.dims} dims) that embedded the build.`);
+  }
+  return model;
 }
 
 /** The serving view of read (or posted) index data. */
@@ -114,9 +128,11 @@ export function serveIndex(data: IndexData): LocalServedIndex {
   };
 }
 
-/** Index data made ready for retrieval in this thread: its embedder opened. */
+/** Index data made ready for retrieval in this thread: its embedder opened (a corpus model over its shared table). */
 export async function openIndexData(config: Config, data: IndexData): Promise<LoadedIndex> {
-  const embedder = await openBuildEmbedder(config, data.manifest, path.join(data.buildDir, MODEL_DIR));
+  const embedder = data.corpusModel
+    ? openTableEmbedder(data.corpusModel, { batchSize: config.embedBatchSize })
+    : await openBuildEmbedder(config, data.manifest, path.join(data.buildDir, MODEL_DIR));
   const served = serveIndex(data);
   const vectors = graphVectorIndex(data.vectors);
   return { ...served, vectors, lexical: data.lexical, embedder: memoizedEmbedder(embedder), search: memorySearch({ ...served, vectors, lexical: data.lexical }) };

@@ -9,7 +9,7 @@
  * full tagger, which finds a few more names, cost ≈ 150 ms a chunk.
  * @module
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import { phraseKind } from './noun-kind.js';
 import { readText, type WinkReading, type WinkToken } from './wink.js';
 import { isWord, nounSenses } from './wordnet.js';
@@ -94,9 +94,13 @@ function isYearInContext(tokens: WinkReading['tokens'], at: number): boolean {
 
 // compromise's lexicon (its curated lists of given names, surnames, honorifics, places and
 // organisations), used as data: tagging text with compromise costs ≈ 8 ms a sentence, a
-// look-up nothing.
-const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-const tagsOf = (word: string): readonly string[] => [LEXICON[word] ?? []].flat();
+// look-up nothing. Loaded on the first name looked up: compromise costs a thread ≈ 75 MB and
+// 1–3 s to load, and a server's compute workers never look for names (the stored analyses
+// hold them; answering asks for values only).
+type Lexicon = Record<string, string | string[]>;
+let lexicon: Lexicon | undefined;
+const loadLexicon = (): Lexicon => (lexicon ??= (createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon);
+const tagsOf = (word: string): readonly string[] => [loadLexicon()[word] ?? []].flat();
 const hasTag = (word: string, tags: ReadonlySet<string>): boolean => tagsOf(word).some((tag) => tags.has(tag));
 const PERSON_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'Honorific']);
 const SURNAME_TAGS = new Set(['LastName', 'Person']);

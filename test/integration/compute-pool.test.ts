@@ -49,7 +49,10 @@ describe('compute pool', () => {
 
   it('passes a worker-side QuireError on with its code', async () => {
     const buildDir = path.join(config.indexDir, 'builds', 'no-such-build');
-    const missing = { ...index, buildDir, data: { ...index.data!, buildDir } };
+    // Posted without its corpus model's table, the worker opens the model from the build's directory, which is not there.
+    const data = { ...index.data!, buildDir };
+    delete data.corpusModel;
+    const missing = { ...index, buildDir, data };
     await expect(pool.retrieve(missing, 'gas pipeline', RETRIEVE)).rejects.toMatchObject({ name: 'QuireError', code: 'index_corrupt' });
   });
 });

@@ -48,12 +48,13 @@ describe('a damaged index', () => {
     ['lexical.bin', 'QUIREBIN but then nothing that makes sense'],
     ['chunks.bin', '{"id":"lavrov-visit:0","text":"an old chunks.jsonl line"}'],
     ['vectors.hnsw', 'not an hnsw index at all, just some bytes'],
+    ['model/onnx/model.onnx', 'not an embedding table, just some bytes'],
   ])('a corrupt %s is index_corrupt, saying to re-ingest, with no path in the body', async (file, bytes) => {
     const server = await start(await indexWithDamaged(file, bytes));
     const response = await health(server);
     expect(response.status).toBe(503);
     expect(response.json.error.code).toBe('index_corrupt');
-    expect(response.json.error.message).toContain(file);
+    expect(response.json.error.message).toContain(path.basename(file));
     expect(response.json.error.message).toContain('Re-run `quire ingest`');
     expect(response.body).not.toMatch(/\/tmp\/|\/work\/|quire-index-/);
   });

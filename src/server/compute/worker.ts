@@ -2,9 +2,10 @@
  * A compute worker thread: opens the index builds the server tells it of (from
  * the shared arrays it is posted, adding only its own embedder; or, for a store
  * that cannot share, through the store itself; the server's settings arrive as
- * workerData) and runs `inProcessCompute` on them. The newest two builds stay
- * open: requests that began on the previous index finish on it while new ones
- * use the new one, as in the server's own holder.
+ * workerData) and runs `inProcessCompute` on them. It loads the NLP resources
+ * answering reads as it starts, while the server reads the build it will be
+ * posted. The newest two builds stay open: requests that began on the previous
+ * index finish on it while new ones use the new one, as in the server's own holder.
  * @module
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -18,6 +19,9 @@ import { warmTextAnalysis } from '../../text/warm.js';
 import type { ComputeReply, ComputeRequest } from './protocol.js';
 
 const OPEN_BUILDS = 2;
+// Before any message is handled (its first is the server's build, which the server reads
+// meanwhile): a worker is ready to answer once it has opened that build.
+warmTextAnalysis();
 const config = workerData as Config;
 const store = openStore(config, silentLogger);
 const builds = new Map<string, Promise<OpenBuild>>();
@@ -43,7 +47,6 @@ async function run(request: ComputeRequest): Promise<unknown> {
       builds.set(request.buildDir, opened);
       for (const old of [...builds.keys()].slice(0, -OPEN_BUILDS)) builds.delete(old);
       await opened;
-      warmTextAnalysis();
       return null;
     }
   }
