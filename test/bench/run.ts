@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot, sharedDir, tempDir, defaultCorpusDir } from '../helpers/fixtures.js';
 import { createTestDatabase } from '../helpers/postgres.js';
-import { postgresUnavailable } from './postgres-stage.js';
+import { densePlan, postgresUnavailable } from './postgres-stage.js';
 import { benchServe, type ServeResult } from './serve-stage.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
@@ -77,10 +77,12 @@ for (const scale of SCALES) {
   try {
     const p = stage('ingest-stage.ts', [corpusDir, await tempDir(`bench-pg-index-${scale}`)], { QUIRE_DATABASE_URL: db.url });
     const pgServed = await benchServe({ indexDir: await tempDir(`bench-pg-serve-${scale}`), corpusDir, questions, seconds: ASK_SECONDS, databaseUrl: db.url });
+    const plan = await densePlan(db.url, 30);
     console.log(
       `  postgres ingest ${f0(p.ingestChunksPerSec)} chunks/s end to end (${(p.ingestMs! / 1000).toFixed(1)} s; write + publish ${f0(p.writeMs)} ms), peak RSS ${p.ingestPeakRssMb} MB | local/postgres ingest time ${f2(q.ingestMs! / p.ingestMs!)}\n` +
         `  postgres serve ${rssLine(pgServed)}\n` +
         `  postgres /ask  ${askLine(pgServed)}\n` +
+        `  postgres dense search plan: ${plan}\n` +
         `  postgres/local p95 c=1 ${f2(pgServed.ask[0]!.p95 / one!.p95)} | c=16 ${f2(pgServed.ask[1]!.p95 / many!.p95)}`,
     );
   } finally {

@@ -33,10 +33,16 @@ export const CHUNK_COLUMNS = 'label, id, doc_id, n, text, start_offset, end_offs
 
 export const toChunk = (row: ChunkRow): Chunk => ({ id: row.id, docId: row.doc_id, n: row.n, text: row.text, start: row.start_offset, end: row.end_offset });
 
+/** The dense top-k query of build `buildId` ($1: the query vector's text, $2: k), through its HNSW index. */
+export function denseSql(buildId: string, dims: number): string {
+  // The partial HNSW index's predicate is this literal: the planner uses the index only for a query that repeats it.
+  const vector = `embedding::vector(${dims})`;
+  return `SELECT label, 1 - (${vector} <=> $1::vector(${dims})) AS similarity FROM quire_chunks
+          WHERE build_id = ${buildIdLiteral(buildId)} ORDER BY ${vector} <=> $1::vector(${dims}) LIMIT $2`;
+}
+
 export function postgresSearch(db: pg.Pool, buildId: string, manifest: Manifest, where: string): SearchSource & { chunksById(ids: readonly string[]): Promise<(Chunk | undefined)[]> } {
   const dims = manifest.embedder.dims;
-  // The partial HNSW index's predicate is this literal: the planner uses the index only for a query that repeats it.
-  const build = buildIdLiteral(buildId);
   const vector = `embedding::vector(${dims})`;
   const labelById = new Map(manifest.labels.map((id, label) => [id, label]));
   const titles = new Map(manifest.documents.map((doc) => [doc.id, doc.title]));
@@ -44,11 +50,7 @@ export function postgresSearch(db: pg.Pool, buildId: string, manifest: Manifest,
 
   return {
     async dense(query, k) {
-      const { rows } = await db.query<{ label: number; similarity: number }>(
-        `SELECT label, 1 - (${vector} <=> $1::vector(${dims})) AS similarity FROM quire_chunks
-         WHERE build_id = ${build} ORDER BY ${vector} <=> $1::vector(${dims}) LIMIT $2`,
-        [vectorLiteral(query), k],
-      );
+      const { rows } = await db.query<{ label: number; similarity: number }>(denseSql(buildId, dims), [vectorLiteral(query), k]);
       return rows;
     },
     async lexical(query, k) {
