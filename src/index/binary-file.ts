@@ -12,7 +12,8 @@
  * each file's reader checks the structure it relies on (offset tables ascend
  * and end where their data does). A file is read into one SharedArrayBuffer and
  * its sections become views of it, so compute workers share them (the server
- * posts the views; SharedArrayBuffer-backed arrays cross without a copy).
+ * posts the views; SharedArrayBuffer-backed arrays cross without a copy); a
+ * section read only a little at a time (chunk texts) may stay in the file.
  * Multi-byte values are little-endian, the byte order of every platform Node
  * runs on; the reader refuses a big-endian host rather than misread.
  * @module
@@ -68,12 +69,31 @@ export async function writeBinaryFile(file: string, sections: Readonly<Record<st
   await writeFile(file, Buffer.concat([preamble, body]));
 }
 
+/** A section left on disk (readBinaryFile's `onDisk`): where its bytes are in the file. */
+export interface FileSection {
+  readonly file: string;
+  /** Byte offset in the file. */
+  readonly offset: number;
+  readonly byteLength: number;
+}
+
+type ReadSections<T extends Record<string, SectionType>, D extends string> = { [K in keyof T]: K extends D ? FileSection : InstanceType<(typeof TYPES)[T[K]]> };
+
+/** Bytes read at a time to check the body's CRC-32. */
+const PIECE = 1 << 22;
+
 /**
  * Reads a container file into shared memory; every section named in `expected`
- * must be there with that type. Anything else wrong (missing, truncated, bytes
- * changed) is index_corrupt naming the file.
+ * must be there with that type. Sections named in `onDisk` (u8 only) stay in the
+ * file and come back as their place in it, to be read when needed: the whole
+ * body is still read once, for its checksum. Anything else wrong (missing,
+ * truncated, bytes changed) is index_corrupt naming the file.
  */
-export function readBinaryFile<const T extends Record<string, SectionType>>(file: string, expected: T): { [K in keyof T]: InstanceType<(typeof TYPES)[T[K]]> } {
+export function readBinaryFile<const T extends Record<string, SectionType>, const D extends keyof T & string = never>(
+  file: string,
+  expected: T,
+  onDisk: readonly D[] = [],
+): ReadSections<T, D> {
   const corrupt = (why: string, cause?: unknown) => new QuireError('index_corrupt', `${file} ${why}.`, cause === undefined ? undefined : { cause });
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw corrupt('cannot be read on a big-endian machine');
   let fd: number;
@@ -99,24 +119,48 @@ export function readBinaryFile<const T extends Record<string, SectionType>>(file
     } catch (cause) {
       throw corrupt('has a damaged header', cause);
     }
-    const shared = new SharedArrayBuffer(size - start);
-    const body = new Uint8Array(shared);
-    for (let at = 0; at < body.length; ) {
-      const read = readSync(fd, body, at, body.length - at, start + at);
-      if (read === 0) throw corrupt('is truncated');
-      at += read;
-    }
-    if (crc32(body) !== header.crc32) throw corrupt('is damaged (its checksum does not match)');
-    const views: Record<string, Section> = {};
-    for (const [name, type] of Object.entries(expected)) {
+    const bodyLength = size - start;
+    // The sections kept in memory, packed into one shared buffer in file order.
+    const placed = Object.entries(expected).map(([name, type]) => {
       const section = header.sections.find((s) => s.name === name);
       if (!section || section.type !== type) throw corrupt(`lacks its ${name} section`);
-      const View = TYPES[type];
-      if (section.offset % ALIGN !== 0 || section.offset + section.length * View.BYTES_PER_ELEMENT > body.length) throw corrupt(`has a ${name} section outside the file`);
-      // (A call through the union of the constructors narrows their buffer parameter to ArrayBuffer; each accepts a shared one.)
-      views[name] = new View(shared as unknown as ArrayBuffer, section.offset, section.length);
+      const byteLength = section.length * TYPES[type].BYTES_PER_ELEMENT;
+      if (section.offset % ALIGN !== 0 || section.offset + byteLength > bodyLength) throw corrupt(`has a ${name} section outside the file`);
+      if ((onDisk as readonly string[]).includes(name) && type !== 'u8') throw new Error(`readBinaryFile: only u8 sections stay on disk, not ${name}`);
+      return { name, type, from: section.offset, byteLength, onDisk: (onDisk as readonly string[]).includes(name), at: 0 };
+    });
+    let total = 0;
+    for (const section of placed.filter((s) => !s.onDisk).sort((a, b) => a.from - b.from)) {
+      section.at = total;
+      total = aligned(total + section.byteLength);
     }
-    return views as { [K in keyof T]: InstanceType<(typeof TYPES)[T[K]]> };
+    const shared = new SharedArrayBuffer(total);
+    const memory = new Uint8Array(shared);
+    const inMemory = placed.filter((s) => !s.onDisk);
+    const piece = Buffer.alloc(Math.min(PIECE, Math.max(1, bodyLength)));
+    let crc = 0;
+    for (let at = 0; at < bodyLength; ) {
+      const read = readSync(fd, piece, 0, Math.min(piece.length, bodyLength - at), start + at);
+      if (read === 0) throw corrupt('is truncated');
+      const bytes = piece.subarray(0, read);
+      crc = crc32(bytes, crc);
+      for (const s of inMemory) {
+        const from = Math.max(s.from, at);
+        const to = Math.min(s.from + s.byteLength, at + read);
+        if (from < to) memory.set(bytes.subarray(from - at, to - at), s.at + (from - s.from));
+      }
+      at += read;
+    }
+    if (crc !== header.crc32) throw corrupt('is damaged (its checksum does not match)');
+    const views: Record<string, Section | FileSection> = {};
+    for (const s of placed) {
+      const View = TYPES[s.type];
+      // (A call through the union of the constructors narrows their buffer parameter to ArrayBuffer; each accepts a shared one.)
+      views[s.name] = s.onDisk
+        ? { file, offset: start + s.from, byteLength: s.byteLength }
+        : new View(shared as unknown as ArrayBuffer, s.at, s.byteLength / View.BYTES_PER_ELEMENT);
+    }
+    return views as ReadSections<T, D>;
   } finally {
     closeSync(fd);
   }

@@ -1,23 +1,27 @@
 /**
  * chunks.bin: every chunk's text as UTF-8 end to end with an offset table, and
  * its document and position, by label; the document ids once each. A chunk's id
- * is the manifest's (`labels`), so it is not stored twice. Kept in
- * memory compactly (the bytes, not a string per chunk); `chunkAt` decodes one
- * chunk when it is asked for.
+ * is the manifest's (`labels`), so it is not stored twice. The texts stay in
+ * the file (at 100,000 chunks they are some 100 MB, and a question reads a few
+ * dozen): `chunkAt` reads one chunk's bytes when it is asked for, through a
+ * descriptor each thread opens on the file (closed when its table is collected;
+ * it keeps reading a build that a later ingest pruned). Only the offsets, documents and
+ * positions are in memory, shared with the compute workers.
  * @module
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { QuireError } from '../errors.js';
 import { packStrings, stringAt, stringCount, type StringTable } from '../retrieval/string-table.js';
 import type { Chunk } from '../types.js';
-import { isOffsetTable, readBinaryFile, writeBinaryFile } from './binary-file.js';
+import { isOffsetTable, readBinaryFile, writeBinaryFile, type FileSection } from './binary-file.js';
 import { CHUNKS_FILE } from './layout.js';
 import type { Manifest } from './manifest.js';
 
 /** The chunks of a build by label; typed arrays only, so compute workers share it. */
 export interface ChunkTable {
-  /** UTF-8 text of chunk l: `text[textStarts[l]] … text[textStarts[l + 1] - 1]`. */
-  readonly text: Uint8Array;
+  /** Where the chunks' UTF-8 texts are in chunks.bin: chunk l's are bytes `textStarts[l]` … `textStarts[l + 1] - 1` of it. */
+  readonly text: FileSection;
   readonly textStarts: Uint32Array;
   /** The chunk's document, as a position in `docIds`. */
   readonly docs: Uint32Array;
@@ -55,18 +59,50 @@ export async function writeChunks(buildDir: string, chunks: readonly Chunk[]): P
 /** Reads chunks.bin of `buildDir`, checked against its manifest. */
 export function readChunkTable(buildDir: string, manifest: Manifest): ChunkTable {
   const file = path.join(buildDir, CHUNKS_FILE);
-  const s = readBinaryFile(file, { text: 'u8', textStarts: 'u32', docs: 'u32', n: 'u32', start: 'u32', end: 'u32', docIdBytes: 'u8', docIdStarts: 'u32', docIdSlots: 'u32' });
+  const s = readBinaryFile(file, { text: 'u8', textStarts: 'u32', docs: 'u32', n: 'u32', start: 'u32', end: 'u32', docIdBytes: 'u8', docIdStarts: 'u32', docIdSlots: 'u32' }, ['text']);
   const table: ChunkTable = { ...s, docIds: { bytes: s.docIdBytes, starts: s.docIdStarts, slots: s.docIdSlots } };
   const size = manifest.labels.length;
   const docCount = s.docIdStarts.length - 1;
   const consistent =
-    isOffsetTable(s.textStarts, s.text.length) &&
+    isOffsetTable(s.textStarts, s.text.byteLength) &&
     s.textStarts.length === size + 1 &&
     [s.docs, s.n, s.start, s.end].every((column) => column.length === size) &&
     isOffsetTable(s.docIdStarts, s.docIdBytes.length) &&
     s.docs.every((doc) => doc < docCount);
   if (!consistent) throw new QuireError('index_corrupt', `${file} does not hold the ${size} chunks its manifest names.`);
+  openTexts(table);
   return table;
+}
+
+/** This thread's descriptor on each table's file (a table posted to a worker arrives as a new object there). */
+const descriptors = new WeakMap<ChunkTable, number>();
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/** Opens this thread's descriptor on `table`'s texts, once; a build being opened is read now, before a later ingest may prune it. */
+export function openTexts(table: ChunkTable): number {
+  let fd = descriptors.get(table);
+  if (fd === undefined) {
+    try {
+      fd = openSync(table.text.file, 'r');
+    } catch (cause) {
+      throw new QuireError('index_corrupt', `${table.text.file} cannot be opened.`, { cause });
+    }
+    descriptors.set(table, fd);
+    closeWhenCollected.register(table, fd);
+  }
+  return fd;
+}
+
+function textAt(table: ChunkTable, label: number): string {
+  const from = table.textStarts[label]!;
+  const bytes = Buffer.alloc(table.textStarts[label + 1]! - from);
+  const fd = openTexts(table);
+  for (let at = 0; at < bytes.length; ) {
+    const read = readSync(fd, bytes, at, bytes.length - at, table.text.offset + from + at);
+    if (read === 0) throw new QuireError('index_corrupt', `${table.text.file} is truncated.`);
+    at += read;
+  }
+  return bytes.toString('utf8');
 }
 
 /** The document ids of a table, in the order its `docs` column numbers them. */
@@ -74,12 +110,11 @@ export const chunkDocIds = (table: ChunkTable): string[] => Array.from({ length:
 
 /** Chunk `label`, given the build's `labels` (manifest) and `chunkDocIds(table)`. */
 export function chunkAt(table: ChunkTable, label: number, labels: readonly string[], docIds: readonly string[]): Chunk {
-  const { text, textStarts } = table;
   return {
     id: labels[label]!,
     docId: docIds[table.docs[label]!]!,
     n: table.n[label]!,
-    text: Buffer.from(text.buffer, text.byteOffset + textStarts[label]!, textStarts[label + 1]! - textStarts[label]!).toString('utf8'),
+    text: textAt(table, label),
     start: table.start[label]!,
     end: table.end[label]!,
   };

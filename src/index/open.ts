@@ -22,7 +22,7 @@ import { memorySearch, type SearchableIndex } from '../retrieval/retriever.js';
 import type { HnswGraph } from '../retrieval/hnsw-search.js';
 import type { Chunk } from '../types.js';
 import { analysisSource, readAnalysisTable, type AnalysisSource, type AnalysisTable } from './analysis.js';
-import { chunkAt, chunkDocIds, readChunkTable, type ChunkTable } from './chunk-file.js';
+import { chunkAt, chunkDocIds, openTexts, readChunkTable, type ChunkTable } from './chunk-file.js';
 import { readVectorGraph } from './files.js';
 import { currentBuildDir, MODEL_DIR } from './layout.js';
 import { readLexical } from './lexical-file.js';
@@ -107,6 +107,8 @@ export function serveIndex(data: IndexData): LocalServedIndex {
   const labels = manifest.labels;
   const labelById = new Map(labels.map((id, label) => [id, label]));
   const docIds = chunkDocIds(chunks);
+  // A worker posted a build opens its own descriptor on the texts now, while the build is current.
+  openTexts(chunks);
   const labelOf = (id: string) => labelById.get(id);
   const chunk = (label: number) => chunkAt(chunks, label, labels, docIds);
   const chunkById = (id: string) => {

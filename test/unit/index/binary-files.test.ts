@@ -1,8 +1,9 @@
 /**
  * The binary files of a build (chunks.bin, lexical.bin) read back exactly as
- * written, into shared memory, and refuse damaged bytes as index_corrupt.
+ * written, into shared memory (chunk texts: from the file), and refuse damaged
+ * bytes as index_corrupt.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkAt, chunkDocIds, readChunkTable, writeChunks } from '../../../src/index/chunk-file.js';
@@ -21,13 +22,22 @@ const chunks: Chunk[] = [
 const manifest = { labels: chunks.map((c) => c.id), documents: [] } as unknown as Manifest;
 
 describe('chunks.bin', () => {
-  it('reads every chunk back as written, its text in shared memory', async () => {
+  it('reads every chunk back as written, its columns in shared memory and its texts from the file', async () => {
     const dir = await tempDir('chunks');
     await writeChunks(dir, chunks);
     const table = readChunkTable(dir, manifest);
-    expect(table.text.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(table.textStarts.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(table.text).toMatchObject({ file: path.join(dir, 'chunks.bin'), byteLength: Buffer.byteLength(chunks.map((c) => c.text).join('')) });
     const docIds = chunkDocIds(table);
     expect(chunks.map((_, label) => chunkAt(table, label, manifest.labels, docIds))).toEqual(chunks);
+  });
+
+  it('keeps reading texts of a build whose file was removed after it was opened (a later ingest pruned it)', async () => {
+    const dir = await tempDir('chunks');
+    await writeChunks(dir, chunks);
+    const table = readChunkTable(dir, manifest);
+    await rm(path.join(dir, 'chunks.bin'));
+    expect(chunkAt(table, 3, manifest.labels, chunkDocIds(table))).toEqual(chunks[3]);
   });
 
   it('is index_corrupt when it does not hold the manifest’s chunks, or its bytes changed', async () => {
