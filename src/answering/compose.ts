@@ -53,10 +53,12 @@ export interface Candidates {
 
 export const NOT_IN_DOCUMENTS = "The documents don't say. I couldn't find anything about that in the indexed documents.";
 
-/** A further unit is quoted when the model gives it at least this share of the best one's probability… */
+/** A further unit is quoted when the model's ranking gives it at least this share of the best one's probability (their softmax ratio)… */
 const EXTRA_UNIT_RATIO = 0.8;
 /** …and it brings this many content words that neither the question nor the units already quoted have. */
 const EXTRA_UNIT_NEW_TERMS = 3;
+/** A following sentence shorter than this (a heading, "Example:") adds no fix. */
+const MIN_FOLLOWING_WORDS = 4;
 /** A sentence "holds" the kind of answer asked for from this kind fit on (expectsAnswerKind's scale). */
 const HOLDS_KIND = 0.9;
 
@@ -80,7 +82,7 @@ export async function answerCandidates(question: string, retrieved: readonly Ret
   const carried = new Set(contentTerms(o.focus?.carried.join(' ') ?? ''));
   const profile = profileQuestion(question, contexts, carried);
   const sentences = placeSentences(retrieved);
-  const units = withKindNeighbours(buildUnits(sentences), sentences, profile);
+  const units = withFollowing(withKindNeighbours(buildUnits(sentences), sentences, profile), sentences, profile);
   if (units.length === 0) return { profile, units, features: [], question: questionFeatures(profile) };
 
   const [questionVector, ...vectors] = await o.embed([question, ...sentences.map((s) => s.text)]);
@@ -94,10 +96,11 @@ export async function answerCandidates(question: string, retrieved: readonly Ret
     const window = [first.title, neighbours(first).previous?.text ?? '', ...unit.sentences.map((s) => s.text), neighbours(last).following[0]?.text ?? ''];
     const inFocus = unit.sentences.some((s) => o.focus?.chunkIds.has(s.chunkId) ?? false);
     const chunk = chunkOf.get(unit.core.chunkId)!;
-    const matched = unit.extension === 'neighbour' ? [unit.core] : unit.sentences;
+    const grown = unit.extension === 'neighbour' || unit.extension === 'following';
+    const matched = grown ? [unit.core] : unit.sentences;
     return {
       text: unit.text,
-      matchText: unit.extension === 'neighbour' ? unit.core.text : unit.text,
+      matchText: grown ? unit.core.text : unit.text,
       windowTerms: new Set(window.flatMap((text) => cachedTerms(text))),
       // The previous answer's chunks are about the subject the follow-up carried over.
       given: inFocus ? carried : new Set<string>(),
@@ -110,6 +113,7 @@ export async function answerCandidates(question: string, retrieved: readonly Ret
       related: new Set(matched.flatMap((s) => [...analyseSentence(s.text).related])),
       values: unit.sentences.flatMap((s) => analyseSentence(s.text).values),
       extended: unit.extension !== 'none',
+      following: unit.extension === 'following',
       inFocus,
     };
   });
@@ -136,6 +140,24 @@ function withKindNeighbours(units: readonly AnswerUnit[], sentences: readonly Pl
   return [...units, ...grown];
 }
 
+/**
+ * For questions no value or name answers ("How do I…?", "What should I configure?"), units
+ * also come grown by the sentence after their core: documentation states the problem in the
+ * words of the question and gives the fix in the next sentence. The model weighs these
+ * (feature `following`) against the core alone.
+ */
+function withFollowing(units: readonly AnswerUnit[], sentences: readonly PlacedSentence[], profile: QuestionProfile): AnswerUnit[] {
+  if (profile.kind !== 'other' && profile.kind !== 'reason' && profile.kind !== 'definition') return [...units];
+  const neighbours = documentOrder(sentences);
+  const grown: AnswerUnit[] = [];
+  for (const unit of units) {
+    if (unit.extension !== 'none') continue;
+    const next = neighbours(unit.core).following[0];
+    if (next && next.text.split(' ').length >= MIN_FOLLOWING_WORDS) grown.push(withNeighbour(unit, next, 'following'));
+  }
+  return [...units, ...grown];
+}
+
 interface Ranked {
   unit: AnswerUnit;
   logit: number;
@@ -154,9 +176,8 @@ function pickUnits(ranked: readonly Ranked[], profile: QuestionProfile, maxUnits
   const namesHeld = profile.terms.filter((t) => t.name && hasTerm(bestTerms, t.term)).map((t) => t.term);
   const quoted = new Set(best!.unit.sentences);
   const limit = Math.min(3, Math.max(1, Math.floor(maxUnits)));
-  const bestProbability = 1 / (1 + Math.exp(-best!.logit));
   for (const { unit, logit } of rest) {
-    if (picked.length >= limit || 1 / (1 + Math.exp(-logit)) < bestProbability * EXTRA_UNIT_RATIO) break;
+    if (picked.length >= limit || Math.exp(logit - best!.logit) < EXTRA_UNIT_RATIO) break;
     if (unit.sentences.some((s) => quoted.has(s))) continue;
     const terms = contentTerms(unit.text);
     const own = new Set(terms);

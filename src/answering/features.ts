@@ -44,6 +44,9 @@ export const FEATURE_NAMES = [
   'relatedCoverage',
   'antonymMismatch',
   'valueFit',
+  'following',
+  'missingRare',
+  'missingNameInWindow',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -129,6 +132,8 @@ export interface UnitContext {
   /** Values (dates, numbers, …) in `text`. */
   values: readonly FoundValue[];
   extended: boolean;
+  /** The unit is its core grown by the sentence after it (units.ts, 'following'). */
+  following: boolean;
   inFocus: boolean;
 }
 
@@ -190,6 +195,8 @@ export function unitFeatures(profile: QuestionProfile, units: readonly UnitConte
   const mean = sims.reduce((a, b) => a + b, 0) / Math.max(1, sims.length);
   const sd = Math.sqrt(sims.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, sims.length)) || 1;
   const topSimilarity = Math.max(...sims);
+  // What a unit lacks is counted among the words asked, not those a follow-up carried over to place the question.
+  const asked = profile.terms.filter((t) => profile.askedTerms.has(t.term));
   return units.map((u, i) => {
     const own = owns[i]!;
     const all = new Set(cachedTerms(u.text));
@@ -199,6 +206,8 @@ export function unitFeatures(profile: QuestionProfile, units: readonly UnitConte
     const measured = holdsMeasure(u.text, profile.measure, (word) => cachedTerms(word).every((t) => hasTerm(all, t)));
     const kindFit = expectsAnswerKind(withoutQuestionWords(u.text, profile.askedTerms), profile.kind);
     const novel = [...all].filter((term) => !hasTerm(profile.termSet, term)).length;
+    // A question word the unit holds as itself, as given by the conversation, or in a WordNet form.
+    const foundInUnit = (t: WeightedTerm): boolean => hasTerm(own, t.term) || u.given.has(t.term) || meets(t.forms.own, u.lemmas) || meets(t.forms.related, u.lemmas) || meets(t.forms.own, u.related);
     const values: Record<FeatureName, number> = {
       coverage: cov,
       windowCoverage: coverage(profile.terms, u.windowTerms, all, u.given),
@@ -223,9 +232,12 @@ export function unitFeatures(profile: QuestionProfile, units: readonly UnitConte
       focus: u.inFocus ? 1 : 0,
       coverageTimesKind: cov * (profile.kind === 'other' ? 0.5 : kindFit),
       negationMismatch: profile.negated !== NEGATION.test(u.matchText) ? 1 : 0,
-      relatedCoverage: coverageBy(profile.terms, (t) => hasTerm(own, t.term) || u.given.has(t.term) || meets(t.forms.own, u.lemmas) || meets(t.forms.related, u.lemmas) || meets(t.forms.own, u.related)),
+      relatedCoverage: coverageBy(profile.terms, foundInUnit),
       antonymMismatch: profile.terms.some((t) => !t.name && meets(t.forms.opposite, u.lemmas) && !meets(t.forms.own, u.lemmas) && !hasTerm(own, t.term)) ? 1 : 0,
       valueFit: valueFit(profile, u.values),
+      following: u.following ? 1 : 0,
+      missingRare: missingRare(asked, foundInUnit),
+      missingNameInWindow: asked.some((t) => t.name && !hasTerm(u.windowTerms, t.term) && !hasTerm(all, t.term) && !u.given.has(t.term)) ? 1 : 0,
     };
     return FEATURE_NAMES.map((name) => values[name]);
   });
@@ -297,6 +309,18 @@ function wordForms(question: string): Map<string, WordForms> {
     }
   }
   return forms;
+}
+
+/**
+ * The weight of the heaviest question word (not the answer's class word) the unit does not
+ * hold in any form, over the heaviest weight a word can have: a near-miss question
+ * ("When was it *rejected*?") is answered by a sentence holding everything but its one
+ * changed, usually rare, word.
+ */
+function missingRare(terms: readonly WeightedTerm[], found: (term: WeightedTerm) => boolean): number {
+  let heaviest = 0;
+  for (const t of terms) if (!t.category && !found(t)) heaviest = Math.max(heaviest, t.weight);
+  return heaviest / (1 + RARITY_BOOST);
 }
 
 /** 1 when the unit holds a value of a kind that answers the question ("1998" for "when"), not one the question already gives. */

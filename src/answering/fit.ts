@@ -7,7 +7,7 @@
  * @module
  */
 import { FEATURE_NAMES } from './features.js';
-import { fitLogistic, type LogisticModel } from './logistic.js';
+import { fitConditionalLogit, fitLogistic, type LogisticModel } from './logistic.js';
 import { answerConfidence, confidenceInputs, unitLogit, type AnswerModel } from './model.js';
 
 export interface LabelledQuestion {
@@ -53,17 +53,9 @@ const ITERATIONS = 30;
 const CALIBRATION_L2 = 1e-4;
 
 export function fitAnswerModel(fit: readonly LabelledQuestion[], validation: readonly LabelledQuestion[], settings: FitSettings): { model: AnswerModel; report: ValidationReport } {
-  const rows: number[][] = [];
-  const labels: number[] = [];
-  const weights: number[] = [];
-  for (const q of fit) {
-    q.features.forEach((row, i) => {
-      rows.push(row);
-      labels.push(q.labels[i]!);
-      weights.push(q.weight ?? 1);
-    });
-  }
-  const unit = fitLogistic(rows, labels, { l2: settings.l2, iterations: ITERATIONS, rowWeights: weights });
+  // Units are ranked against the other units of their question (a conditional logit): on the
+  // validation articles this picks the right unit more often than a fit of every unit alone.
+  const unit = fitConditionalLogit(fit.map((q) => ({ rows: q.features, labels: q.labels, weight: q.weight ?? 1 })), { l2: settings.l2, iterations: ITERATIONS });
   const draft: AnswerModel = { version: 1, features: [...FEATURE_NAMES], unit, confidence: { means: [], scales: [], weights: [], bias: 0 }, threshold: 0.5, split: settings.split };
 
   const outcome = (model: AnswerModel, q: LabelledQuestion) => {

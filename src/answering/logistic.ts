@@ -100,3 +100,75 @@ function solve(a: number[][], b: number[]): number[] {
   }
   return x;
 }
+
+/**
+ * Fits a conditional logit (softmax over the rows of each group): the weights that make the
+ * rows labelled 1 of each group most likely to be its best-scored row. A ranking fit — it
+ * compares a question's units with each other, not with every unit of every question — so
+ * easy negatives of other questions do not drown it. Groups without a row labelled 1 are
+ * left out. Standardised inputs, L2 penalty, Newton's method: deterministic. No bias (a
+ * constant cancels within a group).
+ */
+export function fitConditionalLogit(groups: readonly { rows: readonly (readonly number[])[]; labels: readonly number[]; weight?: number }[], o: Omit<FitOptions, 'rowWeights'>): LogisticModel {
+  const used = groups.filter((g) => g.labels.some((l) => l === 1));
+  const all = used.flatMap((g) => g.rows);
+  const d = all[0]?.length ?? 0;
+  const means = Array.from({ length: d }, (_, j) => all.reduce((sum, x) => sum + x[j]!, 0) / Math.max(1, all.length));
+  const scales = means.map((mean, j) => Math.sqrt(all.reduce((sum, x) => sum + (x[j]! - mean) ** 2, 0) / Math.max(1, all.length)) || 1);
+  const standardised = used.map((g) => g.rows.map((x) => x.map((v, j) => (v - means[j]!) / scales[j]!)));
+  const targets = used.map((g) => {
+    const positives = g.labels.filter((l) => l === 1).length;
+    return g.labels.map((l) => (l === 1 ? 1 / positives : 0));
+  });
+  const penalty = o.l2 * used.reduce((sum, g) => sum + (g.weight ?? 1), 0);
+  const softmax = (z: readonly (readonly number[])[], beta: readonly number[]) => {
+    const scores = z.map((row) => row.reduce((s, v, j) => s + beta[j]! * v, 0));
+    const top = Math.max(...scores);
+    const exps = scores.map((s) => Math.exp(s - top));
+    const sum = exps.reduce((a, b) => a + b, 0);
+    return { p: exps.map((e) => e / sum), logSum: top + Math.log(sum), scores };
+  };
+  // Penalised negative log-likelihood: what each Newton step must lower (halved until it does).
+  const loss = (beta: readonly number[]) =>
+    used.reduce((sum, g, gi) => {
+      const { logSum, scores } = softmax(standardised[gi]!, beta);
+      return sum - (g.weight ?? 1) * targets[gi]!.reduce((s, t, i) => s + t * (scores[i]! - logSum), 0);
+    }, 0) + (penalty / 2) * beta.reduce((s, b) => s + b * b, 0);
+  let beta = new Array<number>(d).fill(0);
+  let current = loss(beta);
+  for (let iteration = 0; iteration < o.iterations; iteration++) {
+    const gradient = beta.map((b) => -penalty * b);
+    const hessian = Array.from({ length: d }, (_, j) => Array.from({ length: d }, (_, k) => (j === k ? penalty : 0)));
+    used.forEach((g, gi) => {
+      const z = standardised[gi]!;
+      const w = g.weight ?? 1;
+      const { p } = softmax(z, beta);
+      const mean = new Array<number>(d).fill(0);
+      z.forEach((row, i) => row.forEach((v, j) => (mean[j]! += p[i]! * v)));
+      z.forEach((row, i) => {
+        const target = targets[gi]![i]!;
+        for (let j = 0; j < d; j++) {
+          gradient[j]! += w * (target - p[i]!) * row[j]!;
+          const c = w * p[i]! * (row[j]! - mean[j]!);
+          const hj = hessian[j]!;
+          for (let k = 0; k <= j; k++) hj[k]! += c * (row[k]! - mean[k]!);
+        }
+      });
+    });
+    for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hessian[k]![j] = hessian[j]![k]!;
+    const step = solve(hessian, gradient);
+    let size = 1;
+    let next = beta.map((b, j) => b + step[j]!);
+    let value = loss(next);
+    while (value > current && size > 1e-6) {
+      size /= 2;
+      next = beta.map((b, j) => b + size * step[j]!);
+      value = loss(next);
+    }
+    const moved = Math.max(...next.map((b, j) => Math.abs(b - beta[j]!)));
+    beta = next;
+    current = value;
+    if (moved < 1e-10) break;
+  }
+  return { means, scales, weights: beta, bias: 0 };
+}

@@ -32,8 +32,11 @@ export interface AnswerUnit {
   core: PlacedSentence;
   /** The unit's sentences in reading order (the core among them). */
   sentences: readonly PlacedSentence[];
-  /** How the unit reaches beyond its core. */
-  extension: 'none' | 'antecedent' | 'list' | 'neighbour';
+  /**
+   * How the unit reaches beyond its core: the sentence it refers back to, its colon list, the
+   * neighbour holding the asked-for kind, or the sentence after it (the fix after a problem).
+   */
+  extension: 'none' | 'antecedent' | 'list' | 'neighbour' | 'following';
   /** The sentences joined, verbatim. */
   text: string;
 }
@@ -97,10 +100,10 @@ export function buildUnits(sentences: readonly PlacedSentence[]): AnswerUnit[] {
   return units;
 }
 
-/** The unit grown by one neighbour in reading order (for the one that holds the kind of answer asked for). */
-export function withNeighbour(unit: AnswerUnit, neighbour: PlacedSentence): AnswerUnit {
+/** The unit grown by one neighbour in reading order (by default for the one that holds the kind of answer asked for). */
+export function withNeighbour(unit: AnswerUnit, neighbour: PlacedSentence, extension: 'neighbour' | 'following' = 'neighbour'): AnswerUnit {
   const sentences = [...unit.sentences, neighbour].sort((a, b) => a.start - b.start);
-  return joined(sentences, unit.core, 'neighbour');
+  return joined(sentences, unit.core, extension);
 }
 
 /** For each sentence, the one right before it in its document and those right after, when retrieved. */

@@ -42,4 +42,35 @@ describe('answer unit features', () => {
     const f = await featuresOf('Which city did the river not reach?', 'The river reached the city of Basel in the spring.', 'The river');
     expect(f.negationMismatch).toBe(1);
   });
+
+  it("weigh the heaviest question word a unit lacks: a near miss changes one rare word", async () => {
+    const text = 'In 2011 the board approved ambulatory care pharmacy as its own certification.';
+    const changed = await featuresOf('When was ambulatory care pharmacy rejected as its own certification?', text, 'In 2011');
+    const asked = await featuresOf('When was ambulatory care pharmacy approved as its own certification?', text, 'In 2011');
+    expect(changed.missingRare).toBeGreaterThan(0);
+    expect(asked.missingRare).toBe(0);
+  });
+
+  it('mark a name of the question that neither the unit nor its window holds', async () => {
+    const text = 'The engine was improved by James Watt between 1763 and 1775.';
+    expect((await featuresOf('What did Newcomen add to the engine between 1763 and 1775?', text, 'The engine')).missingNameInWindow).toBe(1);
+    expect((await featuresOf('What did Watt add to the engine between 1763 and 1775?', text, 'The engine')).missingNameInWindow).toBe(0);
+  });
+});
+
+describe('answer units for questions no value answers', () => {
+  it('come grown by the sentence after a problem statement: the fix', async () => {
+    const text = 'Importing a package with CSS fails under jsdom with an unknown extension error. Add the package to server.deps.inline to fix it.';
+    const c = await answerCandidates('What should I configure when importing a package with CSS fails under jsdom?', retrieved(['doc:0', text]), { embed });
+    const grown = c.units.find((u) => u.extension === 'following');
+    expect(grown?.text).toBe(text);
+    const row = c.features[c.units.indexOf(grown!)]!;
+    expect(row[FEATURE_NAMES.indexOf('following')]).toBe(1);
+  });
+
+  it('but not for a question a date answers', async () => {
+    const text = 'The treaty was signed in Vienna by six states. It came into force in 1994 after ratification.';
+    const c = await answerCandidates('When was the treaty signed in Vienna?', retrieved(['doc:0', text]), { embed });
+    expect(c.units.some((u) => u.extension === 'following')).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, QUESTION_FEATURE_NAMES } from '../../../src/answering/features.js';
 import { fitAnswerModel, type LabelledQuestion } from '../../../src/answering/fit.js';
-import { fitLogistic, logit, sigmoid } from '../../../src/answering/logistic.js';
+import { fitConditionalLogit, fitLogistic, logit, sigmoid } from '../../../src/answering/logistic.js';
 import { answerConfidence, defaultAnswerModel, parseAnswerModel, unitLogit } from '../../../src/answering/model.js';
 import { seededRandom } from '../../../src/embedding/corpus-model/random.js';
 
@@ -33,6 +33,28 @@ describe('logistic regression', () => {
     expect(Math.abs(model.weights[1]!)).toBeLessThan(model.weights[0]! / 5);
     expect(sigmoid(logit(model, [0.9, 0.5]))).toBeGreaterThan(0.9);
     expect(sigmoid(logit(model, [0.1, 0.5]))).toBeLessThan(0.1);
+  });
+});
+
+describe('conditional logit (ranking within a question)', () => {
+  it('weighs what tells units of one question apart, not what differs only between questions', () => {
+    const random = seededRandom(5);
+    // Feature 0 marks the right unit within its group; feature 1 is the same for every unit of a group.
+    const groups = Array.from({ length: 200 }, () => {
+      const shared = random();
+      const right = Math.floor(random() * 4);
+      const rows = Array.from({ length: 4 }, (_, i) => [(i === right ? 0.6 : 0) + random() * 0.5, shared]);
+      return { rows, labels: rows.map((_, i) => (i === right ? 1 : 0)) };
+    });
+    const model = fitConditionalLogit(groups, { l2: 1e-3, iterations: 30 });
+    expect(model.weights[0]!).toBeGreaterThan(1);
+    expect(Math.abs(model.weights[1]!)).toBeLessThan(1e-6);
+    const ranked = groups.filter((g) => {
+      const scores = g.rows.map((x) => logit(model, x));
+      return g.labels[scores.indexOf(Math.max(...scores))] === 1;
+    });
+    expect(ranked.length / groups.length).toBeGreaterThan(0.8);
+    expect(JSON.stringify(fitConditionalLogit(structuredClone(groups), { l2: 1e-3, iterations: 30 }))).toBe(JSON.stringify(model));
   });
 });
 
@@ -69,9 +91,13 @@ describe('the shipped answer model', () => {
   it('scores a unit covering the question above one covering nothing, and is less confident when a name is absent', () => {
     const row = (coverage: number) => FEATURE_NAMES.map((name) => (['coverage', 'windowCoverage', 'nameShare', 'wordShare'].includes(name) ? coverage : name === 'coverageGap' ? coverage - 1 : 0.5));
     expect(unitLogit(model, row(1))).toBeGreaterThan(unitLogit(model, row(0)));
-    const rows = [row(1), row(0)];
-    const logits = rows.map((x) => unitLogit(model, x));
-    expect(answerConfidence(model, logits, rows, [0, 0])).toBeGreaterThan(answerConfidence(model, logits, rows, [2, 1]));
+    // A name of the question that no retrieved chunk holds is also missing from the best unit and its window.
+    const absent = (x: number[]) => x.map((v, i) => (FEATURE_NAMES[i] === 'missingNameInWindow' ? 1 : FEATURE_NAMES[i] === 'missingRare' ? 1 : v));
+    const held = (x: number[]) => x.map((v, i) => (FEATURE_NAMES[i] === 'missingNameInWindow' || FEATURE_NAMES[i] === 'missingRare' ? 0 : v));
+    const present = [held(row(1)), held(row(0))];
+    const missing = [absent(row(1)), absent(row(0))];
+    const confidence = (rows: number[][], question: number[]) => answerConfidence(model, rows.map((x) => unitLogit(model, x)), rows, question);
+    expect(confidence(present, [0, 0])).toBeGreaterThan(confidence(missing, [2, 1]));
   });
 
   it('refuses to load weights fitted on other features', () => {
