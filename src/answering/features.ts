@@ -12,6 +12,7 @@ import { categoryWords, expectsAnswerKind, holdsMeasure, predicateVerb, question
 import { contentTerms, hasTerm, nameTerms } from '../text/terms.js';
 import type { FoundValue, ValueKind } from '../text/entities.js';
 import { lemmas } from '../text/lemma.js';
+import { codeTokens } from '../text/code-tokens.js';
 import { isStopWord, tokenize, words } from '../text/tokenize.js';
 import { antonyms, derivations, synonyms } from '../text/wordnet.js';
 import { cachedTerms } from './term-cache.js';
@@ -47,6 +48,7 @@ export const FEATURE_NAMES = [
   'following',
   'missingRare',
   'missingNameInWindow',
+  'codeIdentifier',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -204,7 +206,7 @@ export function unitFeatures(profile: QuestionProfile, units: readonly UnitConte
     const [nameShare, wordShare] = [true, false].map((isName) => share(profile.terms, isName, own, u.given));
     // A number of the wrong measure ("$790 million" for "how many tonnes") is no answer of the kind asked.
     const measured = holdsMeasure(u.text, profile.measure, (word) => cachedTerms(word).every((t) => hasTerm(all, t)));
-    const kindFit = expectsAnswerKind(withoutQuestionWords(u.text, profile.askedTerms), profile.kind);
+    const kindFit = expectsAnswerKind(withoutQuestionWords(u.text, profile.termSet), profile.kind);
     const novel = [...all].filter((term) => !hasTerm(profile.termSet, term)).length;
     // A question word the unit holds as itself, as given by the conversation, or in a WordNet form.
     const foundInUnit = (t: WeightedTerm): boolean => hasTerm(own, t.term) || u.given.has(t.term) || meets(t.forms.own, u.lemmas) || meets(t.forms.related, u.lemmas) || meets(t.forms.own, u.related);
@@ -238,6 +240,8 @@ export function unitFeatures(profile: QuestionProfile, units: readonly UnitConte
       following: u.following ? 1 : 0,
       missingRare: missingRare(asked, foundInUnit),
       missingNameInWindow: asked.some((t) => t.name && !hasTerm(u.windowTerms, t.term) && !hasTerm(all, t.term) && !u.given.has(t.term)) ? 1 : 0,
+      // Technical documentation answers "Which option…?" and "How do I…?" with an identifier the question does not name.
+      codeIdentifier: codeTokens(u.text).some((token) => !inQuestion(profile, token)) ? 1 : 0,
     };
     return FEATURE_NAMES.map((name) => values[name]);
   });
@@ -327,11 +331,13 @@ function missingRare(terms: readonly WeightedTerm[], found: (term: WeightedTerm)
 function valueFit(profile: QuestionProfile, values: readonly FoundValue[]): number {
   const kinds = VALUE_KINDS[profile.kind];
   if (!kinds) return 0;
-  const asked = (text: string) => {
-    const terms = cachedTerms(text);
-    return terms.length > 0 && terms.every((t) => hasTerm(profile.askedTerms, t));
-  };
-  return values.some((v) => kinds.includes(v.kind) && !asked(v.text)) ? 1 : 0;
+  return values.some((v) => kinds.includes(v.kind) && !inQuestion(profile, v.text)) ? 1 : 0;
+}
+
+/** Whether every term of `text` is one of the question's own (asked, or carried from the turn before). */
+function inQuestion(profile: QuestionProfile, text: string): boolean {
+  const terms = cachedTerms(text);
+  return terms.length > 0 && terms.every((t) => hasTerm(profile.termSet, t));
 }
 
 /** Share of the question's adjacent term pairs that stand within two terms of each other, in order, in the unit. */

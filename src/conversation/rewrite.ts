@@ -8,9 +8,11 @@
  * question that names its own subject is left alone.
  * @module
  */
-import { questionType, titledNames } from '../text/question-type.js';
+import { findNames } from '../text/entities.js';
+import { categoryWords, questionType } from '../text/question-type.js';
 import { contentTerms, hasTerm, surfaceWords } from '../text/terms.js';
 import { isStopWord } from '../text/tokenize.js';
+import { readText } from '../text/wink.js';
 import type { Turn } from '../types.js';
 
 /** Pronouns that stand for a person. */
@@ -63,13 +65,21 @@ export function rewriteFollowUp(question: string, history: readonly Turn[]): Rew
 
 /**
  * "When did he arrive?" after "Which army chief visited Russia?" means the person the answer
- * named, not the question's words: the words of the titled names in a grounded answer to a
- * who-question, when the follow-up refers to a person.
+ * named, not the question's words: the words of the people a grounded answer to a
+ * who-question names (wink-nlp's person entities, titles included), when the follow-up refers
+ * to a person. An answer naming several people gives the one whose title matches what was
+ * asked for ("prime minister" → "Prime Minster Mikhail Fradkov", not the "Defence Minister"
+ * quoted beside him); a tie goes to the one named first.
  */
 function answeredPerson(question: string, previous: Turn): string[] {
   if (!PERSONAL_PRONOUN.test(question) || previous.citedIds.length === 0 || questionType(previous.question) !== 'person') return [];
   const asked = new Set(contentTerms(previous.question));
-  return keyWords(titledNames(previous.answer).join(' ')).filter((word) => !contentTerms(word).every((t) => hasTerm(asked, t)));
+  const category = categoryWords(previous.question);
+  const people = findNames(previous.answer.replace(/\[[^\]]*\]/g, ' ')).filter((v) => v.kind === 'person');
+  const fit = (name: string) => category.filter((word) => surfaceWords(name).some((w) => sameWord(w, word))).length;
+  const best = people.reduce<{ text: string; fit: number } | undefined>((top, p) => (top === undefined || fit(p.text) > top.fit ? { text: p.text, fit: fit(p.text) } : top), undefined);
+  if (!best) return [];
+  return keyWords(best.text).filter((word) => !contentTerms(word).every((t) => hasTerm(asked, t)));
 }
 
 /**
@@ -131,9 +141,19 @@ function editDistance(a: string, b: string, limit: number): number {
  */
 export function leansOnHistory(question: string): boolean {
   if (keyWords(question).length === 0) return true;
-  if (ANAPHORA.test(withoutOwnPossessives(question)) || THERE.test(question)) return true;
+  if (ANAPHORA.test(withoutOwnPossessives(question)) || THERE.test(question) || hasDemonstrativeNoun(question)) return true;
   // "And Lavrov?", "What about trade?" continue the previous question; "And who edits the Journal of America?" asks its own.
   return CONTINUATION.test(question) && !namesOwnSubject(question.replace(CONTINUATION, ''));
+}
+
+/**
+ * A demonstrative determining a noun points back: "Which city hosted *that conference*?".
+ * Told from the relative and complementiser "that" ("a setting that makes…", "said that
+ * Russia…") by wink-nlp's tag of the next word.
+ */
+function hasDemonstrativeNoun(question: string): boolean {
+  const tokens = readText(question).tokens;
+  return tokens.some((t, i) => /^(this|that|these|those)$/i.test(t.text) && (tokens[i + 1]?.pos === 'NOUN' || (tokens[i + 1]?.pos === 'ADJ' && tokens[i + 2]?.pos === 'NOUN')));
 }
 
 /** Possessives after a name of the question itself point at that name: "When did Imran Khan announce *his* visit?". */

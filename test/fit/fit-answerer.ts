@@ -9,7 +9,14 @@
  * - ../shared/eval/docs-dev (developer questions over 12 guide pages of a test runner), fitted
  *   on: technical documentation asks with words its answers do not repeat ("I", "my suite"),
  *   and SQuAD alone teaches the model to refuse that; its page-split check is reported;
- * - test/eval/held-out-1 and held-out-2 over the default corpus: reported, never fitted on.
+ * - test/eval/held-out-1 over the default corpus, fitted on (its role: the calibration set of
+ *   the default corpus); test/eval/held-out-2, reported, never fitted on;
+ * - questions asked of a corpus they were not written for (SQuAD fit articles' questions over
+ *   the default corpus and the docs pages, the default corpus's and docs-dev's questions over the
+ *   SQuAD fit articles), all labelled unanswerable: SQuAD's own unanswerable questions are near
+ *   misses about the article at hand, and a model fitted on them alone learns that words the
+ *   corpus lacks mean a paraphrase, so it answers "What is the GDP of Russia?" over a corpus
+ *   that never mentions it. These teach what a question from outside the corpus looks like.
  *
  * Each corpus is ingested with the corpus embedding model into a temporary index, each
  * question retrieved and its answer units featurised exactly as `/ask` does (same config
@@ -20,7 +27,7 @@
  * --dump FILE (write the labelled questions as JSON, for inspection).
  * @module
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,10 +51,17 @@ const VALIDATION_ARTICLES = 5;
 /** Precision the refusal threshold must reach on the validation articles (answered questions right, unanswerable ones answered count as wrong). */
 const PRECISION = 0.5;
 const L2 = 1e-4;
-/** The default corpus's dev set is small; each of its questions counts as this many. */
-const DEFAULT_CORPUS_WEIGHT = 5;
-/** The same for docs-dev (36 questions beside SQuAD's thousands). */
-const DOCS_WEIGHT = 3;
+/**
+ * The default corpus's sets (news articles) and docs-dev (technical guides) are small beside
+ * SQuAD's thousands of questions; each of their questions counts as this many, so that each
+ * kind of corpus has a comparable say in the calibration (at 5 and 3, refusal fitted to SQuAD's
+ * near misses answered a third of the default corpus's unanswerable questions).
+ */
+const SMALL_SET_WEIGHT = 15;
+/** SQuAD fit-article questions asked of each other corpus as out-of-corpus negatives (seeded sample). */
+const CROSS_SAMPLE = 300;
+/** Weight of each out-of-corpus negative from the small sets (dev-qa, docs-dev) asked of SQuAD. */
+const CROSS_SMALL_WEIGHT = 2;
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, check: { type: 'boolean' }, dump: { type: 'string' } } });
 const out = values.out ?? path.resolve('src', 'answering', 'model', 'answerer.json');
@@ -55,21 +69,38 @@ const out = values.out ?? path.resolve('src', 'answering', 'model', 'answerer.js
 const work = await mkdtemp(path.join(os.tmpdir(), 'quire-fit-'));
 try {
   const squadQa = await readQaSet(path.join(SQUAD, 'qa.jsonl'));
-  const squad = await (await openCorpus(path.join(SQUAD, 'corpus'), path.join(work, 'squad')))(squadQa, (item) => item.doc ?? item.id);
+  const articles = [...new Set(squadQa.map((item) => item.doc ?? item.id))].sort();
+  const validationArticles = new Set(seededShuffle(articles, SPLIT_SEED).slice(0, VALIDATION_ARTICLES));
+  const split = { fit: articles.filter((a) => !validationArticles.has(a)), validation: [...validationArticles].sort() };
+  // Each half of the split gets its own index, so no validation article's text is ever seen by the fit.
+  const labelSquadFit = await openCorpus(await articleCorpus(split.fit, path.join(work, 'squad-fit-corpus')), path.join(work, 'squad-fit'));
+  const labelSquadValidation = await openCorpus(await articleCorpus(split.validation, path.join(work, 'squad-validation-corpus')), path.join(work, 'squad-validation'));
+  const squadOf = (item: QaItem) => item.doc ?? item.id;
+  const squadFitQa = squadQa.filter((item) => !validationArticles.has(squadOf(item)));
+  const squadFit = await labelSquadFit(squadFitQa, squadOf);
+  const validation = await labelSquadValidation(squadQa.filter((item) => validationArticles.has(squadOf(item))), squadOf);
   const labelDefault = await openCorpus(path.join(SHARED, 'corpus'), path.join(work, 'default'));
-  const defaults = await labelDefault(await readQaSet(path.join(SHARED, 'eval', 'dev-qa.jsonl')), () => 'default-corpus');
+  const defaultQa = await readQaSet(path.join(SHARED, 'eval', 'dev-qa.jsonl'));
+  const defaults = await labelDefault(defaultQa, () => 'default-corpus');
   const heldOut1 = await labelDefault(await readQaSet(path.join('test', 'eval', 'held-out-1', 'qa.jsonl')), () => 'held-out-1');
   const heldOut2 = await labelDefault(await readQaSet(path.join('test', 'eval', 'held-out-2', 'qa.jsonl')), () => 'held-out-2');
-  const docs = await (await openCorpus(path.join(DOCS, 'corpus'), path.join(work, 'docs')))(await readQaSet(path.join(DOCS, 'qa.jsonl')), () => 'docs-dev');
-  const articles = [...new Set(squad.map((q) => q.group))].sort();
-  const validationArticles = new Set(seededShuffle(articles, SPLIT_SEED).slice(0, VALIDATION_ARTICLES));
+  const labelDocs = await openCorpus(path.join(DOCS, 'corpus'), path.join(work, 'docs'));
+  const docsQa = await readQaSet(path.join(DOCS, 'qa.jsonl'));
+  const docs = await labelDocs(docsQa, () => 'docs-dev');
+
+  const crossSample = seededShuffle(squadFitQa.filter((item) => !('unanswerable' in item)), SPLIT_SEED).slice(0, CROSS_SAMPLE);
+  const outOfCorpus = [
+    ...(await labelDefault(crossSample, () => 'cross:squad→default')),
+    ...(await labelDocs(crossSample, () => 'cross:squad→docs')),
+    ...(await labelSquadFit([...defaultQa, ...docsQa], () => 'cross:small→squad')).map((q) => ({ ...q, weight: CROSS_SMALL_WEIGHT })),
+  ].map(asUnanswerable);
+
   const fit = [
-    ...squad.filter((q) => !validationArticles.has(q.group)),
-    ...defaults.map((q) => ({ ...q, weight: DEFAULT_CORPUS_WEIGHT })),
-    ...docs.map((q) => ({ ...q, weight: DOCS_WEIGHT })),
+    ...squadFit,
+    ...[...defaults, ...heldOut1].map((q) => ({ ...q, weight: SMALL_SET_WEIGHT })),
+    ...docs.map((q) => ({ ...q, weight: SMALL_SET_WEIGHT })),
+    ...outOfCorpus,
   ];
-  const validation = squad.filter((q) => validationArticles.has(q.group));
-  const split = { fit: articles.filter((a) => !validationArticles.has(a)), validation: [...validationArticles].sort() };
   const { model, report } = fitAnswerModel(fit, validation, { l2: L2, precision: PRECISION, split });
 
   const summary = {
@@ -79,15 +110,31 @@ try {
     fitSet: validate(model, fit),
     defaultCorpus: validate(model, defaults),
     docsDev: validate(model, docs),
+    outOfCorpus: validate(model, outOfCorpus),
     heldOut1: validate(model, heldOut1),
     heldOut2: validate(model, heldOut2),
     weights: Object.fromEntries(model.features.map((name, i) => [name, model.unit.weights[i]])),
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  if (values.dump) await writeFile(values.dump, JSON.stringify({ fit, validation, docs, heldOut1, heldOut2 }));
+  if (values.dump) await writeFile(values.dump, JSON.stringify({ fit, validation, docs, heldOut1, heldOut2, defaults, outOfCorpus }));
   if (!values.check) await writeFile(out, `${JSON.stringify(model, null, 1)}\n`);
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+/** A corpus directory holding copies of the named SQuAD articles (links out of a corpus are not followed). */
+async function articleCorpus(names: readonly string[], dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const wanted = new Set(names);
+  for (const file of await readdir(path.join(SQUAD, 'corpus'))) {
+    if (wanted.has(file.replace(/\.[^.]+$/, ''))) await copyFile(path.join(SQUAD, 'corpus', file), path.join(dir, file));
+  }
+  return dir;
+}
+
+/** A question asked of a corpus it was not written for: whatever it retrieves, no unit answers it. */
+function asUnanswerable(q: LabelledQuestion): LabelledQuestion {
+  return { ...q, answerable: false, labels: q.labels.map(() => 0) };
 }
 
 /** Ingests `corpusDir` into `indexDir`; the function returned labels the candidate units of every question of a set over it. */

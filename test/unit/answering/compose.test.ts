@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { composeExtractive, NOT_IN_DOCUMENTS, type ComposeOptions } from '../../../src/answering/compose.js';
-import { defaultAnswerModel } from '../../../src/answering/model.js';
+import { defaultAnswerModel, holdsAnswer } from '../../../src/answering/model.js';
 import { AYUB, CASA, embed, LAVROV_REASSURE, FRANCE, KAYANI, PIPELINE, PUTIN_CANCELLED, retrieved, SHOIGU, TRADE, ZARDARI } from './corpus-chunks.js';
 
 // Which passage is quoted, apart from whether it is: no minimum confidence. The refusal tests use
@@ -74,8 +74,8 @@ describe('composeExtractive on sentences from the default corpus', () => {
     const focus = { chunkIds: new Set(['new-initiatives-pak-russia:0']), carried: ['Putin', '2012', 'Pakistan', 'visit', 'cancelled'] };
     const withFocus = await composeExtractive(question, chunks, { ...options, focus });
     expect(withFocus.citedIds).toEqual(['new-initiatives-pak-russia:0']);
-    const unfocused = await composeExtractive(question, chunks, { ...options, minConfidence: 0 });
-    expect(withFocus.confidence).toBeGreaterThan(unfocused.confidence);
+    // Answered at the model's own threshold: the carried words count as given in the chunk the previous answer cited.
+    expect(holdsAnswer(withFocus.confidence, undefined)).toBe(true);
   });
 
   it('reads a pronoun as the person the sentence before named', async () => {

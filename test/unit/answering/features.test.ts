@@ -56,6 +56,13 @@ describe('answer unit features', () => {
     expect((await featuresOf('What did Newcomen add to the engine between 1763 and 1775?', text, 'The engine')).missingNameInWindow).toBe(1);
     expect((await featuresOf('What did Watt add to the engine between 1763 and 1775?', text, 'The engine')).missingNameInWindow).toBe(0);
   });
+
+  it('mark a code identifier the question does not name: what a developer asking "which option" wants', async () => {
+    const text = 'The number of tests running at once is bounded by the maxConcurrency option.';
+    expect((await featuresOf('What limits how many tests run at once?', text, 'The number')).codeIdentifier).toBe(1);
+    expect((await featuresOf('What does maxConcurrency limit?', text, 'The number')).codeIdentifier).toBe(0);
+    expect((await featuresOf('What limits how many ferries run at once?', 'The number of ferries running at once is bounded by the weather.', 'The number')).codeIdentifier).toBe(0);
+  });
 });
 
 describe('answer units for questions no value answers', () => {
