@@ -66,7 +66,7 @@ export async function rewriteWithLlm(
  */
 export async function loadGeneration(settings: LlmSettings, log: Logger): Promise<Generation | null> {
   const prompts = await loadPrompts();
-  const llm = createLlm(settings, log);
+  const llm = await createLlm(settings, log);
   if (!llm) return null;
   const status = await llm.probe();
   const where = { url: llm.url, model: llm.model };

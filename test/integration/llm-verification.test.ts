@@ -193,7 +193,8 @@ describe('an LLM that is down', () => {
   // Regression: with compute workers still booting when the server listened, the request timed
   // out before it ever reached the LLM; the server now listens only once its workers are ready.
   it('cancels the LLM request when the request times out', async () => {
-    const config: Config = { ...baseConfig, llmTimeoutMs: 20_000, requestTimeoutMs: 1_500 };
+    // Long enough that retrieval and the extractive draft finish and the LLM is asked even on a busy machine (at 1.5 s, under load, the 504 came first).
+    const config: Config = { ...baseConfig, llmTimeoutMs: 20_000, requestTimeoutMs: 4_000 };
     const slow = await startServer(config, createLogger({ write: () => {} }));
     fake.behaviour = 'endless';
     fake.tokenDelayMs = 20;

@@ -26,7 +26,7 @@ let generation: Generation;
 
 beforeAll(async () => {
   fake = await startFakeLlm();
-  const llm = createLlm(withConfig({ llmUrl: fake.url, llmModel: 'fake-model' }), silentLogger)!;
+  const llm = (await createLlm(withConfig({ llmUrl: fake.url, llmModel: 'fake-model' }), silentLogger))!;
   generation = { llm, prompts: await loadPrompts() };
 });
 afterAll(() => fake?.close());
