@@ -350,9 +350,9 @@ function pairShare(pairs: QuestionProfile['pairs'], sequence: readonly string[])
 }
 
 /**
- * The unit with the words the user asked with blanked (not those carried from an earlier
- * turn), so the answer kind is looked for in what is new: for "Whom did Putin send?",
- * "President Putin" is no answer, "Sergei Lavrov" is.
+ * The unit with the question's words blanked — those carried from an earlier turn too: the
+ * subject a follow-up carries is not what it asks for — so the answer kind is looked for in
+ * what is new: for "Whom did Putin send?", "President Putin" is no answer, "Sergei Lavrov" is.
  */
 function withoutQuestionWords(text: string, questionTerms: ReadonlySet<string>): string {
   const asked = (word: string): boolean => {

@@ -13,17 +13,8 @@ import { fitCorpusTable, writeCorpusModel } from '../../../src/embedding/corpus-
 import { embedBatches, loadExtractor, type FeatureExtractionPipeline } from '../../../src/embedding/pipeline.js';
 import { meanPoolNormalized } from '../../../src/embedding/pooling.js';
 import { createTinyBertModelsDir, TINY_BERT_ID } from '../../helpers/tiny-bert.js';
-import { maxDifference } from './pooling.js';
+import { maxDifference, POOLING_TEXTS as TEXTS } from './pooling.js';
 
-const TEXTS = [
-  'Russia will build the gas pipeline from Karachi to Lahore, a 1,100 kilometre pipeline for natural gas.',
-  'Pakistan won.',
-  'The cricket team celebrated the win; the captain praised the bowlers and the fielding, and the crowd stayed late into the night to cheer them on.',
-  'vaccine',
-  'Pakistan received doses of the Sputnik vaccine against Covid from Russia.',
-  'zyxwv qqqq', // no word the corpus model knows
-  'The North-South gas pipeline will carry liquefied natural gas from the port of Karachi to Lahore.',
-];
 
 const temp = (prefix: string) => mkdtemp(path.join(tmpdir(), `quire-${prefix}-`));
 

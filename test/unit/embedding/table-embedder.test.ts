@@ -12,16 +12,8 @@ import { fitCorpusTable, writeCorpusModel } from '../../../src/embedding/corpus-
 import { openCorpusEmbedder } from '../../../src/embedding/embedder.js';
 import { openTableEmbedder, readCorpusModelData } from '../../../src/embedding/table-embedder.js';
 import { isQuireError } from '../../../src/errors.js';
+import { POOLING_TEXTS as TEXTS } from './pooling.js';
 
-const TEXTS = [
-  'Russia will build the gas pipeline from Karachi to Lahore, a 1,100 kilometre pipeline for natural gas.',
-  'Pakistan won.',
-  'The cricket team celebrated the win; the captain praised the bowlers and the fielding, and the crowd stayed late into the night to cheer them on.',
-  'vaccine',
-  'Pakistan received doses of the Sputnik vaccine against Covid from Russia.',
-  'zyxwv qqqq', // no word the corpus model knows
-  'The North-South gas pipeline will carry liquefied natural gas from the port of Karachi to Lahore.',
-];
 // Past the tokenizer's model_max_length (4096): truncated on both paths.
 const LONG = Array.from({ length: 900 }, (_, i) => TEXTS[i % TEXTS.length]).join(' ');
 
