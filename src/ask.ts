@@ -102,7 +102,7 @@ export function createAsker(
       const t0 = performance.now();
       const { query, carried } = await standaloneQuery(question, history ?? [], generation, warnings, hooks.signal);
       // A follow-up is about what the previous answer cited.
-      const focus = query === question ? undefined : { chunkIds: new Set(history?.at(-1)?.citedIds), carried };
+      const focus = query === question ? undefined : { chunkIds: new Set(history?.at(-1)?.citedIds), carried, asked: question, previousAnswer: history?.at(-1)?.answer };
       const retrieved = await compute.retrieve(index, query, {
         topK,
         candidateK: settings.candidateK,

@@ -9,7 +9,7 @@
 import type { RetrievedChunk } from '../retrieval/types.js';
 import { expectsAnswerKind } from '../text/question-type.js';
 import { contentTerms, hasTerm } from '../text/terms.js';
-import { cosine, profileQuestion, questionFeatures, unitFeatures, type QuestionProfile, type UnitContext } from './features.js';
+import { askedKindFit, cosine, profileQuestion, questionFeatures, unitFeatures, type QuestionProfile, type UnitContext } from './features.js';
 import { answerConfidence, defaultAnswerModel, holdsAnswer, unitLogit, type AnswerModel } from './model.js';
 import { analyseSentence } from './analysis.js';
 import { cachedTerms } from './term-cache.js';
@@ -32,6 +32,10 @@ export interface ConversationFocus {
   chunkIds: ReadonlySet<string>;
   /** Words of the earlier turn appended to the question (see conversation/rewrite). */
   carried: readonly string[];
+  /** The follow-up as the user asked it, without the carried words. */
+  asked?: string;
+  /** The previous answer's text: what the user has already been told. */
+  previousAnswer?: string | undefined;
 }
 
 export interface ComposedAnswer {
@@ -59,6 +63,8 @@ const EXTRA_UNIT_RATIO = 0.8;
 const EXTRA_UNIT_NEW_TERMS = 3;
 /** A following sentence shorter than this (a heading, "Example:") adds no fix. */
 const MIN_FOLLOWING_WORDS = 4;
+/** Question kinds a value or a name answers (the others: "other", "reason", "definition"). */
+const KINDED: ReadonlySet<QuestionProfile['kind']> = new Set(['person', 'place', 'organisation', 'date', 'number']);
 /** A sentence "holds" the kind of answer asked for from this kind fit on (expectsAnswerKind's scale). */
 const HOLDS_KIND = 0.9;
 
@@ -82,12 +88,22 @@ export async function answerCandidates(question: string, retrieved: readonly Ret
   const carried = new Set(contentTerms(o.focus?.carried.join(' ') ?? ''));
   const profile = profileQuestion(question, contexts, carried);
   const sentences = placeSentences(retrieved);
-  const units = withFollowing(withKindNeighbours(buildUnits(sentences), sentences, profile), sentences, profile);
+  const units = withFollowing(withKindNeighbours(buildUnits(sentences), sentences, profile), sentences, profile).filter(
+    (unit) => !repeatsWithoutKind(unit, profile, o.focus?.previousAnswer),
+  );
   if (units.length === 0) return { profile, units, features: [], question: questionFeatures(profile) };
 
-  const [questionVector, ...vectors] = await o.embed([question, ...sentences.map((s) => s.text)]);
+  // A follow-up is similar to what it asks as much as to the subject it carried over, by their
+  // shares of the query's words: the carried subject alone is what the previous answer said,
+  // and would pull the same passage back; "How many of them?" alone says almost nothing.
+  const asked = o.focus?.asked ?? question;
+  const askedShare = asked === question ? 0 : contentTerms(asked).length / Math.max(1, contentTerms(question).length);
+  const questions = askedShare > 0 ? [question, asked] : [question];
+  const embedded = await o.embed([...questions, ...sentences.map((s) => s.text)]);
+  const [questionVector, askedVector = questionVector] = embedded;
+  const vectors = embedded.slice(questions.length);
   if (!questionVector || vectors.length !== sentences.length) throw new TypeError('embed must return one vector per text');
-  const similarity = new Map(sentences.map((s, i) => [s, cosine(questionVector, vectors[i]!)]));
+  const similarity = new Map(sentences.map((s, i) => [s, (1 - askedShare) * cosine(questionVector, vectors[i]!) + askedShare * cosine(askedVector!, vectors[i]!)]));
   const neighbours = documentOrder(sentences);
   const chunkOf = new Map(retrieved.map((r) => [r.chunk.id, r]));
   const contextsOfUnits: UnitContext[] = units.map((unit) => {
@@ -121,12 +137,22 @@ export async function answerCandidates(question: string, retrieved: readonly Ret
 }
 
 /**
+ * A follow-up asking for a kind of answer (a number, a name, a date…) is not answered by
+ * quoting the previous answer again when that answer lacks the kind: "How long did his visit
+ * last?" after an answer naming the visitor wants the sentence giving the duration.
+ */
+function repeatsWithoutKind(unit: AnswerUnit, profile: QuestionProfile, previousAnswer: string | undefined): boolean {
+  if (previousAnswer === undefined || !KINDED.has(profile.kind)) return false;
+  return unit.sentences.every((s) => previousAnswer.includes(s.text)) && askedKindFit(profile, unit.text) < HOLDS_KIND;
+}
+
+/**
  * Units whose sentence lacks the kind of answer asked for ("Who…?" and no name) also
  * come grown by the neighbour that holds it: "the Norwegian delegate proposed…" and
  * the next sentence, which names her.
  */
 function withKindNeighbours(units: readonly AnswerUnit[], sentences: readonly PlacedSentence[], profile: QuestionProfile): AnswerUnit[] {
-  if (profile.kind === 'other' || profile.kind === 'reason' || profile.kind === 'definition') return [...units];
+  if (!KINDED.has(profile.kind)) return [...units];
   const neighbours = documentOrder(sentences);
   const holds = (s: PlacedSentence) => expectsAnswerKind(s.text, profile.kind) >= HOLDS_KIND;
   const grown: AnswerUnit[] = [];
@@ -147,7 +173,7 @@ function withKindNeighbours(units: readonly AnswerUnit[], sentences: readonly Pl
  * (feature `following`) against the core alone.
  */
 function withFollowing(units: readonly AnswerUnit[], sentences: readonly PlacedSentence[], profile: QuestionProfile): AnswerUnit[] {
-  if (profile.kind !== 'other' && profile.kind !== 'reason' && profile.kind !== 'definition') return [...units];
+  if (KINDED.has(profile.kind)) return [...units];
   const neighbours = documentOrder(sentences);
   const grown: AnswerUnit[] = [];
   for (const unit of units) {

@@ -206,7 +206,7 @@ export function unitFeatures(profile: QuestionProfile, units: readonly UnitConte
     const [nameShare, wordShare] = [true, false].map((isName) => share(profile.terms, isName, own, u.given));
     // A number of the wrong measure ("$790 million" for "how many tonnes") is no answer of the kind asked.
     const measured = holdsMeasure(u.text, profile.measure, (word) => cachedTerms(word).every((t) => hasTerm(all, t)));
-    const kindFit = expectsAnswerKind(withoutQuestionWords(u.text, profile.termSet), profile.kind);
+    const kindFit = askedKindFit(profile, u.text);
     const novel = [...all].filter((term) => !hasTerm(profile.termSet, term)).length;
     // A question word the unit holds as itself, as given by the conversation, or in a WordNet form.
     const foundInUnit = (t: WeightedTerm): boolean => hasTerm(own, t.term) || u.given.has(t.term) || meets(t.forms.own, u.lemmas) || meets(t.forms.related, u.lemmas) || meets(t.forms.own, u.related);
@@ -348,6 +348,9 @@ function pairShare(pairs: QuestionProfile['pairs'], sequence: readonly string[])
   const near = ([a, b]: readonly [string, string]) => (positions.get(a) ?? []).some((i) => (positions.get(b) ?? []).some((j) => j > i && j - i <= 2));
   return pairs.filter(near).length / pairs.length;
 }
+
+/** How well `text` holds the kind of answer asked for (expectsAnswerKind's scale), in its words that are not the question's. */
+export const askedKindFit = (profile: QuestionProfile, text: string): number => expectsAnswerKind(withoutQuestionWords(text, profile.termSet), profile.kind);
 
 /**
  * The unit with the question's words blanked — those carried from an earlier turn too: the

@@ -17,6 +17,10 @@ import type { Turn } from '../types.js';
 
 /** Pronouns that stand for a person. */
 const PERSONAL_PRONOUN = /\b(he|she|him|his|her|hers)\b/i;
+/** Pronouns that stand for a thing. */
+const THING_PRONOUN = /\b(it|its|they|them|their|theirs)\b/i;
+/** Words of a noun phrase before its head, looked at for the thing an answer named ("the S-400 missile defense system"). */
+const MAX_MODIFIERS = 3;
 /** Words that always point back at something said before. */
 const ANAPHORA = /\b(he|she|it|they|him|her|hers|his|its|their|theirs|them|then|instead|the same|the latter|the former|the above)\b/i;
 /** "there" points back ("what happened there?") unless it is existential ("is there a…", "there was…"). */
@@ -52,7 +56,7 @@ export function rewriteFollowUp(question: string, history: readonly Turn[]): Rew
   const own = new Set(contentTerms(trimmed));
   const carried: string[] = [];
   const subject = spelledAsAnswered(keyWords(previous.rewritten || previous.question), previous);
-  for (const word of [...answeredPerson(trimmed, previous), ...answeredPlace(trimmed, previous), ...subject]) {
+  for (const word of [...answeredPerson(trimmed, previous), ...answeredPlace(trimmed, previous), ...answeredThing(trimmed, previous), ...subject]) {
     if (carried.length >= MAX_CARRIED) break;
     const terms = contentTerms(word);
     if (terms.length === 0 || terms.every((t) => hasTerm(own, t))) continue;
@@ -91,6 +95,24 @@ function answeredPlace(question: string, previous: Turn): string[] {
   const asked = new Set(contentTerms(previous.question));
   const places = [...previous.answer.matchAll(/\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’-]+\s?)+)/gu)].map((m) => m[1]!.trim());
   return keyWords(places.join(' ')).filter((word) => !contentTerms(word).every((t) => hasTerm(asked, t)));
+}
+
+/**
+ * "How many of them?" after "Which air defence system is India buying?" means the thing the
+ * answer named: the words before the asked class's head noun in a grounded answer ("the
+ * S-400 missile defense system"), back to the first stop word, those not asked.
+ */
+function answeredThing(question: string, previous: Turn): string[] {
+  if (!THING_PRONOUN.test(question) || previous.citedIds.length === 0 || questionType(previous.question) !== 'other') return [];
+  const head = categoryWords(previous.question).at(-1);
+  if (head === undefined) return [];
+  const asked = new Set(contentTerms(previous.question));
+  const answered = surfaceWords(previous.answer.replace(/\[[^\]]*\]/g, ' '));
+  const at = answered.findIndex((word) => sameWord(word, head));
+  if (at < 0) return [];
+  const modifiers: string[] = [];
+  for (let i = at - 1; i >= Math.max(0, at - MAX_MODIFIERS) && !isStopWord(answered[i]!.toLowerCase()); i--) modifiers.unshift(answered[i]!);
+  return keyWords(modifiers.join(' ')).filter((word) => !contentTerms(word).every((t) => hasTerm(asked, t)));
 }
 
 /**

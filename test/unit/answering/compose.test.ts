@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { composeExtractive, NOT_IN_DOCUMENTS, type ComposeOptions } from '../../../src/answering/compose.js';
+import { answerCandidates, composeExtractive, NOT_IN_DOCUMENTS, type ComposeOptions } from '../../../src/answering/compose.js';
 import { defaultAnswerModel, holdsAnswer } from '../../../src/answering/model.js';
 import { AYUB, CASA, embed, LAVROV_REASSURE, FRANCE, KAYANI, PIPELINE, PUTIN_CANCELLED, retrieved, SHOIGU, TRADE, ZARDARI } from './corpus-chunks.js';
 
@@ -76,6 +76,35 @@ describe('composeExtractive on sentences from the default corpus', () => {
     expect(withFocus.citedIds).toEqual(['new-initiatives-pak-russia:0']);
     // Answered at the model's own threshold: the carried words count as given in the chunk the previous answer cited.
     expect(holdsAnswer(withFocus.confidence, undefined)).toBe(true);
+  });
+
+  it('does not quote the previous answer again to a follow-up asking for a kind it lacks', async () => {
+    const fradkov = 'Interestingly, there has been no summit level visit from Moscow, except one and that too, in 2007 by then Prime Minster Mikhail Fradkov.';
+    const previousAnswer = `${fradkov} [new-initiatives-pak-russia:1]`;
+    const visits = retrieved(
+      ['new-initiatives-pak-russia:1', SHOIGU],
+      ['pakistan-russia-rapprochement:3', 'Mutual relations got a fillip from the official three-day visit in 2007 of the Russian Prime Minister, Mikhail Fradkov to Pakistan.'],
+    );
+    const focus = { chunkIds: new Set(['new-initiatives-pak-russia:1']), carried: ['Mikhail', 'Fradkov', 'Russian', 'prime', 'minister', 'visited', 'Pakistan', '2007'] };
+    const howLong = 'How long did his visit last? Mikhail Fradkov Russian prime minister visited Pakistan 2007';
+    const unitTexts = async (question: string, previous?: string) =>
+      (await answerCandidates(question, visits, { embed, focus: { ...focus, previousAnswer: previous } })).units.map((u) => u.text);
+    expect(await unitTexts(howLong)).toContain(fradkov);
+    expect(await unitTexts(howLong, previousAnswer)).not.toContain(fradkov);
+    const a = await composeExtractive(howLong, visits, { ...options, maxSentences: 1, focus: { ...focus, previousAnswer } });
+    expect(a.answer).toContain('three-day visit');
+    // Only a passage lacking the asked kind is set aside: the same sentence still answers "which year".
+    expect(await unitTexts('In which year did he visit? Mikhail Fradkov', previousAnswer)).toContain(fradkov);
+  });
+
+  it('measures a follow-up also against what it asks, without the subject it carried', async () => {
+    const spy = vi.fn(embed);
+    const focus = { chunkIds: new Set(['new-initiatives-pak-russia:0']), carried: ['Putin', '2012', 'Pakistan', 'visit', 'cancelled'] };
+    await composeExtractive('Whom did Russia send to Islamabad instead? Putin 2012 Pakistan visit cancelled', chunks, { ...options, embed: spy, focus: { ...focus, asked: 'Whom did Russia send to Islamabad instead?' } });
+    expect(spy.mock.calls[0]![0].slice(0, 2)).toEqual(['Whom did Russia send to Islamabad instead? Putin 2012 Pakistan visit cancelled', 'Whom did Russia send to Islamabad instead?']);
+    // A question that is not a follow-up is embedded once.
+    await composeExtractive('Whom did Russia send to Islamabad?', chunks, { ...options, embed: spy });
+    expect(spy.mock.calls[1]![0].filter((text) => text.startsWith('Whom'))).toEqual(['Whom did Russia send to Islamabad?']);
   });
 
   it('reads a pronoun as the person the sentence before named', async () => {

@@ -121,6 +121,19 @@ describe('rewriteFollowUp carries what the previous answer named', () => {
     expect(r.query).not.toContain('Genral');
   });
 
+  it('carries the thing a which-answer named into a question about "them"', () => {
+    const previous: Turn = {
+      question: 'Which air defence system is India buying?',
+      rewritten: 'Which air defence system is India buying?',
+      answer: "Meanwhile, India's planned purchase of the S-400 missile defense system from Russia runs the risk of triggering US sanctions. [ties:15]",
+      citedIds: ['ties:15'],
+    };
+    const r = rewriteFollowUp('How many of them did India order?', [previous]);
+    expect(r.carried).toContain('S-400');
+    expect(r.carried.indexOf('S-400')).toBeLessThan(r.carried.indexOf('buying'));
+    expect(rewriteFollowUp('How many of them did India order?', [{ ...previous, citedIds: [] }]).carried).not.toContain('S-400');
+  });
+
   it('carries the place a where-answer named into a question about "there"', () => {
     const previous: Turn = {
       question: 'Where was the Heart of Asia Conference held in December 2016?',
