@@ -11,7 +11,6 @@ import { expectsAnswerKind } from '../text/question-type.js';
 import { contentTerms, hasTerm } from '../text/terms.js';
 import { askedKindFit, cosine, profileQuestion, questionFeatures, unitFeatures, type QuestionProfile, type UnitContext } from './features.js';
 import { answerConfidence, defaultAnswerModel, holdsAnswer, unitLogit, type AnswerModel } from './model.js';
-import { analyseSentence } from './analysis.js';
 import { cachedTerms } from './term-cache.js';
 import { buildUnits, documentOrder, placeSentences, withNeighbour, type AnswerUnit, type PlacedSentence } from './units.js';
 
@@ -125,9 +124,8 @@ export async function answerCandidates(question: string, retrieved: readonly Ret
       denseRank: chunk.denseRank,
       lexicalRank: chunk.lexicalRank,
       position: unit.core.position,
-      lemmas: new Set(matched.flatMap((s) => [...analyseSentence(s.text).lemmas])),
-      related: new Set(matched.flatMap((s) => [...analyseSentence(s.text).related])),
-      values: unit.sentences.flatMap((s) => analyseSentence(s.text).values),
+      lemmas: new Set(matched.flatMap((s) => [...s.lemmas])),
+      values: unit.sentences.flatMap((s) => s.values),
       extended: unit.extension !== 'none',
       following: unit.extension === 'following',
       inFocus,

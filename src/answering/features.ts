@@ -14,7 +14,7 @@ import type { FoundValue, ValueKind } from '../text/entities.js';
 import { lemmas } from '../text/lemma.js';
 import { codeTokens } from '../text/code-tokens.js';
 import { isStopWord, tokenize, words } from '../text/tokenize.js';
-import { antonyms, derivations, synonyms } from '../text/wordnet.js';
+import { antonyms, derivations, phrasalSynonyms, synonyms } from '../text/wordnet.js';
 import { cachedTerms } from './term-cache.js';
 
 /** The model's inputs, in the order of the fitted weights. */
@@ -128,9 +128,8 @@ export interface UnitContext {
   lexicalRank: number | null;
   /** 0-based index of the core sentence in its chunk. */
   position: number;
-  /** Lemmas of the words of `matchText`, and what they may stand for (WordNet synonyms, see analysis.ts). */
+  /** Every lemma the words of `matchText` may have (stored at ingest: text/analysis.ts). */
   lemmas: ReadonlySet<string>;
-  related: ReadonlySet<string>;
   /** Values (dates, numbers, …) in `text`. */
   values: readonly FoundValue[];
   extended: boolean;
@@ -209,7 +208,7 @@ export function unitFeatures(profile: QuestionProfile, units: readonly UnitConte
     const kindFit = askedKindFit(profile, u.text);
     const novel = [...all].filter((term) => !hasTerm(profile.termSet, term)).length;
     // A question word the unit holds as itself, as given by the conversation, or in a WordNet form.
-    const foundInUnit = (t: WeightedTerm): boolean => hasTerm(own, t.term) || u.given.has(t.term) || meets(t.forms.own, u.lemmas) || meets(t.forms.related, u.lemmas) || meets(t.forms.own, u.related);
+    const foundInUnit = (t: WeightedTerm): boolean => hasTerm(own, t.term) || u.given.has(t.term) || meets(t.forms.own, u.lemmas) || meets(t.forms.related, u.lemmas);
     const values: Record<FeatureName, number> = {
       coverage: cov,
       windowCoverage: coverage(profile.terms, u.windowTerms, all, u.given),
@@ -297,7 +296,9 @@ const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
 /**
  * Per content term of the question, the forms of the word it came from that evidence may use
  * instead: its lemmas, its WordNet synonyms and derivations ("arrival" for "arrive",
- * "yearly" for "annually"), and its antonyms ("fell" for "rose": a near miss). Single words only.
+ * "yearly" for "annually"), the synonyms of the phrasal verbs it makes ("dispatch" for "send",
+ * through "send off"), and its antonyms ("fell" for "rose": a near miss). Single words only:
+ * the question's side is looked up, the evidence's lemmas were stored at ingest.
  */
 function wordForms(question: string): Map<string, WordForms> {
   const forms = new Map<string, { own: Set<string>; related: Set<string>; opposite: Set<string> }>();
@@ -308,7 +309,7 @@ function wordForms(question: string): Map<string, WordForms> {
       let f = forms.get(term);
       if (!f) forms.set(term, (f = { own: new Set(), related: new Set(), opposite: new Set() }));
       for (const l of lemmas(bare)) f.own.add(l);
-      for (const w of [...synonyms(bare), ...derivations(bare)]) if (!w.includes(' ')) f.related.add(w);
+      for (const w of [...synonyms(bare), ...derivations(bare), ...phrasalSynonyms(bare)]) if (!w.includes(' ')) f.related.add(w);
       for (const w of antonyms(bare)) if (!w.includes(' ')) f.opposite.add(w);
     }
   }

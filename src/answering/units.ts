@@ -6,7 +6,8 @@
  * span two overlapping chunks and cite both.
  * @module
  */
-import { splitSentences, type Span } from '../text/sentences.js';
+import { analyseText } from '../text/analysis.js';
+import type { FoundValue } from '../text/entities.js';
 import { contentTerms } from '../text/terms.js';
 import type { RetrievedChunk } from '../retrieval/types.js';
 
@@ -25,6 +26,9 @@ export interface PlacedSentence {
   chunkIndex: number;
   /** Index of the sentence within that chunk (0 = first). */
   position: number;
+  /** Every lemma its words may have, and the values and names in it (offsets in the document): from the chunk's stored analysis. */
+  lemmas: ReadonlySet<string>;
+  values: readonly FoundValue[];
 }
 
 export interface AnswerUnit {
@@ -65,14 +69,16 @@ const DEFINITE_OPENING = /^(?:the|this|these|that|those|such)\s+((?:[\p{L}-]+\s+
 export function placeSentences(retrieved: readonly RetrievedChunk[]): PlacedSentence[] {
   const seen = new Set<string>();
   const placed: PlacedSentence[] = [];
-  retrieved.forEach(({ chunk, title }, chunkIndex) => {
-    quotableSentences(chunk.text).forEach((span, position) => {
-      const start = chunk.start + span.start;
-      const text = span.text.replace(/\s+/g, ' ');
+  // A chunk handed over without its stored analysis (built by hand, not read from an index) is analysed here.
+  retrieved.forEach(({ chunk, title, analysis = analyseText(chunk.text) }, chunkIndex) => {
+    analysis.sentences.forEach((sentence, position) => {
+      const start = chunk.start + sentence.start;
+      const text = chunk.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ');
       const keys = [`${chunk.docId}\u0000${start}`, text.toLowerCase()];
       if (keys.some((key) => seen.has(key))) return;
       for (const key of keys) seen.add(key);
-      placed.push({ text, docId: chunk.docId, title, start, end: chunk.start + span.end, chunkId: chunk.id, chunkIndex, position });
+      const values = sentence.values.map((v) => ({ kind: v.kind, text: chunk.text.slice(v.start, v.end), start: chunk.start + v.start, end: chunk.start + v.end }));
+      placed.push({ text, docId: chunk.docId, title, start, end: chunk.start + sentence.end, chunkId: chunk.id, chunkIndex, position, lemmas: new Set(sentence.lemmas), values });
     });
   });
   return placed;
@@ -150,24 +156,3 @@ function joined(sentences: readonly PlacedSentence[], core: PlacedSentence, exte
 
 /** Two sentences follow each other in the document when only whitespace lies between them. */
 const contiguous = (a: PlacedSentence, b: PlacedSentence): boolean => b.start >= a.end && b.start - a.end <= 4;
-
-// A footnote mark after the full stop ("…since May 2011.¹⁶ In this regard…") hides the
-// boundary from splitSentences, which wants whitespace right after the punctuation.
-const FOOTNOTE_BOUNDARY = /(?<=[.!?]["'”’)\]]*[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s+(?=["“\p{Lu}\d])/gu;
-
-/** A line opening with a footnote number is a reference ("⁴ Dr Raja Muhammad Khan, …"), not a statement. */
-const FOOTNOTE_TEXT = /^[\u00b9\u00b2\u00b3\u2070-\u2079]/;
-
-/** `splitSentences`, also cutting after footnote marks, without footnote lines. */
-function quotableSentences(text: string): Span[] {
-  return splitSentences(text).flatMap((span) => {
-    const pieces: Span[] = [];
-    let start = 0;
-    for (const m of span.text.matchAll(FOOTNOTE_BOUNDARY)) {
-      pieces.push({ text: span.text.slice(start, m.index), start: span.start + start, end: span.start + m.index });
-      start = m.index + m[0].length;
-    }
-    pieces.push({ text: span.text.slice(start), start: span.start + start, end: span.end });
-    return pieces.filter((piece) => !FOOTNOTE_TEXT.test(piece.text));
-  });
-}

@@ -13,8 +13,9 @@ import { MANIFEST_FILE } from './layout.js';
 /**
  * Bump when the on-disk layout changes; older indexes must be rebuilt.
  * 2: stored chunk analysis (analysis.jsonl). 3: binary chunks, postings and analyses (chunks.bin, lexical.bin, analysis.bin).
+ * 4: the analyses are what answering reads: quotable sentences (cut at footnote marks), every lemma of their words.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 const manifestSchema = z.object({
   formatVersion: z.number().int(),

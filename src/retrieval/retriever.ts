@@ -6,6 +6,7 @@
  * @module
  */
 import type { Embedder } from '../embedding/embedder.js';
+import type { AnalysisSource } from '../index/analysis.js';
 import type { ManifestDocument } from '../index/manifest.js';
 import type { VectorIndex } from '../index/vectors.js';
 import type { Chunk } from '../types.js';
@@ -63,7 +64,7 @@ export function createRetriever({ embedder, search }: SearchableIndex): Retrieve
 }
 
 /** An index held in this process's memory, searched in place. */
-export function memorySearch(index: {
+export function memorySearch(index: AnalysisSource & {
   vectors: VectorIndex;
   lexical: LexicalIndex;
   chunk(label: number): Chunk;
@@ -80,6 +81,7 @@ export function memorySearch(index: {
           chunk,
           title: index.documents.get(chunk.docId)?.title ?? chunk.docId,
           similarity: query ? cosine(query, index.vectors.vector(label)) : 0,
+          analysis: index.analysis(chunk.id)!,
         };
       }),
     labelOf: (id) => index.labelOf(id),

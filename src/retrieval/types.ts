@@ -2,6 +2,7 @@
  * What retrieval hands to answering.
  * @module
  */
+import type { TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
 
 export interface RetrievedChunk {
@@ -16,6 +17,8 @@ export interface RetrievedChunk {
   lexicalRank: number | null;
   /** Cosine similarity of question and chunk (0 when the chunk came from BM25 only and was not scored). */
   similarity: number;
+  /** The chunk's analysis stored at ingest (offsets into `chunk.text`); answering analyses the text itself without it. */
+  analysis?: TextAnalysis;
 }
 
 /** A chunk fetched for a retrieval result: its text, its document's title and its similarity to the query. */
@@ -24,6 +27,8 @@ export interface FetchedChunk {
   title: string;
   /** Cosine similarity of query and chunk (0 without a query vector). */
   similarity: number;
+  /** Its analysis stored at ingest. */
+  analysis: TextAnalysis;
 }
 
 /**

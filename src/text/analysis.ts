@@ -6,7 +6,8 @@
  * @module
  */
 import { findNames, valuesOf, type ValueKind } from './entities.js';
-import { splitSentences } from './sentences.js';
+import { lemmasOfText } from './lemma.js';
+import { quotableSentences } from './sentences.js';
 import { readText } from './wink.js';
 
 /** A value inside a sentence; offsets are into the analysed text, like the sentence's. */
@@ -17,10 +18,10 @@ export interface AnalysedValue {
 }
 
 export interface AnalysedSentence {
-  /** Offsets into the analysed text (UTF-16 code units): `text.slice(start, end)` is the sentence. */
+  /** Offsets into the analysed text (UTF-16 code units): `text.slice(start, end)` is the sentence, as an answer quotes it. */
   start: number;
   end: number;
-  /** Lemmas of the sentence's words in order, lower case, punctuation left out ("prices rose" → price, rise). */
+  /** Every lemma any word of the sentence may have, each once, lower case ("prices rose" → prices, price, rose, rise). */
   lemmas: string[];
   values: AnalysedValue[];
 }
@@ -29,14 +30,14 @@ export interface TextAnalysis {
   sentences: AnalysedSentence[];
 }
 
-/** Sentences, values and lemmas of `text`, from one wink-nlp reading. */
+/** The quotable sentences of `text` with their lemmas, and the values and names in each from one wink-nlp reading. */
 export function analyseText(text: string): TextAnalysis {
   const reading = readText(text);
   const values = [...valuesOf(text, reading), ...findNames(text, reading)].sort((a, b) => a.start - b.start || b.end - a.end);
-  const sentences = splitSentences(text).map(({ start, end }) => ({
+  const sentences = quotableSentences(text).map(({ start, end, text: sentence }) => ({
     start,
     end,
-    lemmas: reading.tokens.filter((t) => t.start >= start && t.end <= end && /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lemma),
+    lemmas: [...lemmasOfText(sentence)],
     values: values.filter((v) => v.start >= start && v.end <= end).map(({ kind, start: from, end: to }) => ({ kind, start: from, end: to })),
   }));
   return { sentences };

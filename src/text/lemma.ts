@@ -6,6 +6,7 @@
  */
 import lemmatizer from 'wink-lemmatizer';
 import porter2 from 'wink-porter2-stemmer';
+import { words } from './tokenize.js';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective';
 
@@ -32,6 +33,13 @@ export function lemma(word: string, pos?: PartOfSpeech): string {
 export function lemmas(word: string): ReadonlySet<string> {
   const w = lower(word);
   return new Set([w, lemmatizer.noun(w), lemmatizer.verb(w), lemmatizer.adjective(w)]);
+}
+
+/** Every lemma any word of `text` may have ("prices rose" → prices, price, rose, rise). */
+export function lemmasOfText(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of words(text)) for (const l of lemmas(word.replace(/'s$/, ''))) out.add(l);
+  return out;
 }
 
 /** The Porter2 stem of `word`, lower-cased: "arrival", "arrive" and "arriving" → "arriv". */

@@ -63,3 +63,24 @@ function endsSentence(text: string, dotIndex: number, end: number): boolean {
   if (next !== undefined && /\d/.test(next) && BEFORE_NUMBER.has(word)) return false;
   return next === undefined || !/\p{Ll}/u.test(next);
 }
+
+// A footnote mark after the full stop ("…since May 2011.¹⁶ In this regard…") hides the
+// boundary from splitSentences, which wants whitespace right after the punctuation.
+const FOOTNOTE_BOUNDARY = /(?<=[.!?]["'”’)\]]*[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s+(?=["“\p{Lu}\d])/gu;
+
+/** A line opening with a footnote number is a reference ("⁴ Dr Raja Muhammad Khan, …"), not a statement. */
+const FOOTNOTE_TEXT = /^[\u00b9\u00b2\u00b3\u2070-\u2079]/;
+
+/** The sentences an answer may quote: `splitSentences`, also cut after footnote marks, without footnote lines. */
+export function quotableSentences(text: string): Span[] {
+  return splitSentences(text).flatMap((span) => {
+    const pieces: Span[] = [];
+    let start = 0;
+    for (const m of span.text.matchAll(FOOTNOTE_BOUNDARY)) {
+      pieces.push({ text: span.text.slice(start, m.index), start: span.start + start, end: span.start + m.index });
+      start = m.index + m[0].length;
+    }
+    pieces.push({ text: span.text.slice(start), start: span.start + start, end: span.end });
+    return pieces.filter((piece) => !FOOTNOTE_TEXT.test(piece.text));
+  });
+}

@@ -177,6 +177,22 @@ export function synonyms(word: string, parts: readonly WordNetPos[] = ALL_POS): 
   });
 }
 
+/** English particles that make a verb phrasal ("send off", "carry out", "set up"): a closed class. */
+const PARTICLES = ['off', 'out', 'up', 'down', 'away', 'in', 'on', 'over', 'back', 'through', 'along', 'about', 'around'];
+
+/**
+ * Synonyms of the phrasal verbs `word` makes with a particle: "send" → (send off) → dispatch,
+ * despatch. Evidence says "dispatched" where a question asks "send"; WordNet files
+ * "dispatch" with "send off", not with "send".
+ */
+export function phrasalSynonyms(word: string): ReadonlySet<string> {
+  return cached('phrasal', word, () => {
+    const result = new Set<string>();
+    for (const base of lemmas(word)) for (const particle of PARTICLES) for (const w of synonyms(`${base} ${particle}`, ['verb'])) result.add(w);
+    return result;
+  });
+}
+
 /** Antonyms of `word` in any sense: "rose" (lemma "rise") → fall, …; "increase" → decrease. */
 export function antonyms(word: string): ReadonlySet<string> {
   return cached('ant', word, () => lexicalTargets(word, '!', ALL_POS));

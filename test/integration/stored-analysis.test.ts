@@ -1,7 +1,7 @@
 /**
  * The chunk analysis stored at ingest: what the loaded index hands to answering is what
  * analysing the chunk afresh gives, a re-ingest reuses it, and an index from before it
- * existed (format 1) is refused with the advice to re-ingest.
+ * existed (an earlier format) is refused with the advice to re-ingest.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { ingest } from '../../src/ingest/ingest.js';
 import { currentBuildDir } from '../../src/index/layout.js';
 import { openIndex, type LoadedIndex } from '../../src/index/open.js';
 import { silentLogger } from '../../src/log.js';
+import { createRetriever } from '../../src/retrieval/retriever.js';
 import { analyseText } from '../../src/text/analysis.js';
 import { buildDefaultIndex, chunksOf } from '../helpers/fixtures.js';
 
@@ -27,6 +28,12 @@ describe('stored chunk analysis', () => {
     const sample = chunksOf(index).filter((_, i) => i % 5 === 0);
     expect(sample.length).toBeGreaterThan(5);
     for (const chunk of sample) expect(index.analysis(chunk.id)).toEqual(analyseText(chunk.text));
+  });
+
+  it('is handed with every retrieved chunk to answering', async () => {
+    const hits = await createRetriever(index).retrieve('How much will the gas pipeline cost?', { topK: 6, candidateK: 20, rrfK: 60 });
+    expect(hits).toHaveLength(6);
+    for (const hit of hits) expect(hit.analysis).toEqual(index.analysis(hit.chunk.id));
   });
 
   it('covers every chunk, with sentence and value offsets inside the chunk text', () => {
@@ -59,7 +66,7 @@ describe('stored chunk analysis', () => {
     const dir = (await currentBuildDir(config.indexDir))!;
     const manifestFile = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 2 }));
-    await expect(openIndex(config)).rejects.toMatchObject({ code: 'index_incompatible', message: expect.stringMatching(/format version 2; this Quire reads version 3.*Re-ingest.*quire ingest/) });
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 3 }));
+    await expect(openIndex(config)).rejects.toMatchObject({ code: 'index_incompatible', message: expect.stringMatching(/format version 3; this Quire reads version 4.*Re-ingest.*quire ingest/) });
   });
 });

@@ -13,6 +13,7 @@ import type pg from 'pg';
 import { QuireError } from '../../errors.js';
 import type { Manifest } from '../../index/manifest.js';
 import type { FetchedChunk, SearchSource } from '../../retrieval/types.js';
+import type { TextAnalysis } from '../../text/analysis.js';
 import { tokenize } from '../../text/tokenize.js';
 import type { Chunk } from '../../types.js';
 import { buildIdLiteral } from './schema.js';
@@ -68,8 +69,8 @@ export function postgresSearch(db: pg.Pool, buildId: string, manifest: Manifest,
     },
     async fetch(labels, query): Promise<FetchedChunk[]> {
       if (labels.length === 0) return [];
-      const { rows } = await db.query<ChunkRow & { similarity: number | null }>(
-        `SELECT ${CHUNK_COLUMNS}, 1 - (${vector} <=> $3::vector(${dims})) AS similarity
+      const { rows } = await db.query<ChunkRow & { similarity: number | null; analysis: TextAnalysis }>(
+        `SELECT ${CHUNK_COLUMNS}, 1 - (${vector} <=> $3::vector(${dims})) AS similarity, analysis
          FROM quire_chunks WHERE build_id = $1 AND label = ANY($2::int[])`,
         [buildId, labels, query ? vectorLiteral(query) : null],
       );
@@ -77,7 +78,7 @@ export function postgresSearch(db: pg.Pool, buildId: string, manifest: Manifest,
       return labels.map((label) => {
         const row = byLabel.get(label);
         if (!row) throw missing(label);
-        return { chunk: toChunk(row), title: titles.get(row.doc_id) ?? row.doc_id, similarity: row.similarity ?? 0 };
+        return { chunk: toChunk(row), title: titles.get(row.doc_id) ?? row.doc_id, similarity: row.similarity ?? 0, analysis: row.analysis };
       });
     },
     labelOf: (id) => labelById.get(id),

@@ -5,6 +5,19 @@ import { retrieved } from './corpus-chunks.js';
 const unitsOf = (...chunks: Parameters<typeof retrieved>) => buildUnits(placeSentences(retrieved(...chunks)));
 
 describe('answer units', () => {
+  it("places the sentences, lemmas and values of a chunk's stored analysis, analysing nothing again", () => {
+    const [chunk] = retrieved(['notes:0', 'Prices rose in 2014. Exports fell.']);
+    const analysis = { sentences: [{ start: 0, end: 20, lemmas: ['stored'], values: [{ kind: 'date' as const, start: 15, end: 19 }] }] };
+    const placed = placeSentences([{ ...chunk!, analysis }]);
+    expect(placed.map((s) => s.text)).toEqual(['Prices rose in 2014.']);
+    expect([...placed[0]!.lemmas]).toEqual(['stored']);
+    expect(placed[0]!.values).toEqual([{ kind: 'date', text: '2014', start: 15, end: 19 }]);
+    // Without one, the chunk is analysed here: both sentences, every lemma.
+    const analysed = placeSentences([chunk!]);
+    expect(analysed.map((s) => s.text)).toEqual(['Prices rose in 2014.', 'Exports fell.']);
+    expect(analysed[0]!.lemmas.has('rise')).toBe(true);
+  });
+
   it('takes the sentence before one that opens with a pronoun, so "She" is named', () => {
     const text = 'Margit Olsen chaired the council from 1990. She was succeeded by the treasurer, Erik Dahl, in 1998.';
     const units = unitsOf(['council:0', text]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { antonyms, derivations, isWord, nounSenses, synonyms } from '../../../src/text/wordnet.js';
+import { antonyms, derivations, isWord, nounSenses, phrasalSynonyms, synonyms } from '../../../src/text/wordnet.js';
 
 describe('WordNet', () => {
   it('finds antonyms through the lemma: rose/fell are rise/fall', () => {
@@ -21,6 +21,12 @@ describe('WordNet', () => {
     expect(buy.has('buy')).toBe(true);
     expect(buy.has('purchase')).toBe(false);
     expect(synonyms('dispatched').has('send off')).toBe(true);
+  });
+
+  it('finds what the phrasal verbs of a word are also called: send (off) → dispatch', () => {
+    expect(phrasalSynonyms('send').has('dispatch')).toBe(true);
+    expect(phrasalSynonyms('sending').has('dispatch')).toBe(true);
+    expect(synonyms('send').has('dispatch')).toBe(false);
   });
 
   it('classes noun senses with their lexicographer file and hypernyms', () => {
