@@ -63,17 +63,27 @@ export function encodeEmbeddingTableModel({ table, rows, dims, ignoredInputs = [
   return onnx.ModelProto.encode(onnx.ModelProto.create(model)).finish();
 }
 
-/** The table of a graph written by `encodeEmbeddingTableModel`. */
-/** `allocate` gives the buffer the table is copied into (a SharedArrayBuffer, to share it between threads). */
+/** Where the table of a graph written by `encodeEmbeddingTableModel` is: its byte offset in `bytes`, its shape. */
+export function locateEmbeddingTable(bytes: Uint8Array): { offset: number; rows: number; dims: number } {
+  const initializer = onnx.ModelProto.decode(bytes).graph?.initializer?.find((tensor) => tensor.name === 'table');
+  const raw = initializer?.rawData;
+  if (!initializer || !raw || initializer.dims?.length !== 2) throw new RangeError('not an embedding-table graph: it has no [rows, dims] "table" initializer');
+  const [rows, dims] = [Number(initializer.dims[0]), Number(initializer.dims[1])];
+  if (raw.byteLength !== rows * dims * 4) throw new RangeError(`the "table" initializer holds ${raw.byteLength} bytes, not ${rows} × ${dims} floats`);
+  // rawData views the decoded buffer itself.
+  return { offset: raw.byteOffset - bytes.byteOffset, rows, dims };
+}
+
+/**
+ * The table of a graph written by `encodeEmbeddingTableModel`, copied out (its
+ * offset need not be 4-byte aligned) into the buffer `allocate` gives.
+ */
 export function decodeEmbeddingTableModel(
   bytes: Uint8Array,
   allocate: (byteLength: number) => ArrayBuffer | SharedArrayBuffer = (n) => new ArrayBuffer(n),
 ): { table: Float32Array; rows: number; dims: number } {
-  const initializer = onnx.ModelProto.decode(bytes).graph?.initializer?.find((tensor) => tensor.name === 'table');
-  const raw = initializer?.rawData;
-  if (!initializer || !raw || initializer.dims?.length !== 2) throw new RangeError('not an embedding-table graph: it has no [rows, dims] "table" initializer');
-  // Copied out: rawData views the whole decoded buffer, at an offset that need not be 4-byte aligned.
-  const buffer = allocate(raw.byteLength);
-  new Uint8Array(buffer).set(raw);
-  return { table: new Float32Array(buffer), rows: Number(initializer.dims[0]), dims: Number(initializer.dims[1]) };
+  const { offset, rows, dims } = locateEmbeddingTable(bytes);
+  const buffer = allocate(rows * dims * 4);
+  new Uint8Array(buffer).set(bytes.subarray(offset, offset + rows * dims * 4));
+  return { table: new Float32Array(buffer), rows, dims };
 }

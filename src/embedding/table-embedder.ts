@@ -7,15 +7,23 @@
  * lives in a SharedArrayBuffer read once by the server, so its compute workers
  * share one copy instead of each loading the model into its own ONNX session
  * (tens of MB a thread at 100k chunks, and seconds to start).
+ *
+ * Only the table's first rows are held in memory: the vocabulary is numbered
+ * most frequent first, so those rows carry nearly every token a text has. The
+ * rarer words' rows (at 100k chunks some 55 MB of the table's 74) stay in
+ * model.onnx and are read when a batch has one (io/section-reads.ts); a batch
+ * that does gets its rows gathered into one array, the same floats added in the
+ * same order.
  * @module
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../errors.js';
+import { openSections, readInto, type FileSection } from '../io/section-reads.js';
 import type { Embedder } from './embedder.js';
 import { libraryTokenizer } from './corpus-model/tokenizer.js';
 import { ONNX_FILE, readCorpusModelInfo } from './corpus-model/write.js';
-import { decodeEmbeddingTableModel } from './onnx-table.js';
+import { locateEmbeddingTable } from './onnx-table.js';
 import { inLengthBatches } from './pipeline.js';
 import { poolRowsNormalized } from './pooling.js';
 
@@ -26,17 +34,59 @@ export interface CorpusModelData {
   /** `tokenizer.json` and `tokenizer_config.json`, parsed. */
   tokenizer: Record<string, unknown>;
   tokenizerConfig: Record<string, unknown>;
-  /** Row-major `[tokens, dims]`. */
-  table: Float32Array;
+  /** Rows 0 … `hot.length / dims` − 1 of the row-major `[tokens, dims]` table (the most frequent words'), in shared memory. */
+  hot: Float32Array;
+  /** The other rows, where they are in model.onnx. */
+  rest: FileSection;
 }
 
-/** Reads the corpus model in `dir` (written by writeCorpusModel), its table into shared memory; a file that does not read is index_corrupt. */
-export async function readCorpusModelData(dir: string): Promise<CorpusModelData> {
+/** Table rows kept in memory: 16 MB at 256 dims, the words of some 99 % of a large corpus's tokens. */
+export const HOT_ROWS = 16_384;
+
+/**
+ * Reads the corpus model in `dir` (written by writeCorpusModel), its first `hotRows` table rows
+ * into shared memory; a file that does not read is index_corrupt.
+ */
+export async function readCorpusModelData(dir: string, { hotRows = HOT_ROWS } = {}): Promise<CorpusModelData> {
   const info = await readCorpusModelInfo(dir);
   const readJson = (name: string) => readModelFile(dir, name, (bytes) => JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
-  const { table, dims } = await readModelFile(dir, ONNX_FILE, (bytes) => decodeEmbeddingTableModel(bytes, (n) => new SharedArrayBuffer(n)));
-  if (dims !== info.dims) throw new QuireError('index_corrupt', `${path.join(dir, ONNX_FILE)} holds ${dims}-dimensional rows, not the ${info.dims} its model says.`);
-  return { modelId: info.modelId, dims, tokenizer: await readJson('tokenizer.json'), tokenizerConfig: await readJson('tokenizer_config.json'), table };
+  const file = path.join(dir, ONNX_FILE);
+  const { hot, rest, dims } = await readModelFile(dir, ONNX_FILE, (bytes) => {
+    const { offset, rows, dims } = locateEmbeddingTable(bytes);
+    const hotBytes = Math.min(rows, hotRows) * dims * 4;
+    const hot = new Float32Array(new SharedArrayBuffer(hotBytes));
+    new Uint8Array(hot.buffer).set(bytes.subarray(offset, offset + hotBytes));
+    return { hot, rest: { file, offset: offset + hotBytes, byteLength: rows * dims * 4 - hotBytes }, dims };
+  });
+  if (dims !== info.dims) throw new QuireError('index_corrupt', `${file} holds ${dims}-dimensional rows, not the ${info.dims} its model says.`);
+  return { modelId: info.modelId, dims, tokenizer: await readJson('tokenizer.json'), tokenizerConfig: await readJson('tokenizer_config.json'), hot, rest };
+}
+
+/**
+ * Where each token's row is for pooling (`starts`, −1 for padding) and the array it is in: the
+ * hot rows themselves when the batch has only frequent words, else every row it uses gathered.
+ */
+function batchRows(model: CorpusModelData, ids: BigInt64Array, mask: BigInt64Array): { values: Float32Array; starts: Int32Array } {
+  const { dims, hot } = model;
+  const hotCount = hot.length / dims;
+  const starts = new Int32Array(ids.length);
+  let cold = false;
+  for (let i = 0; i < starts.length; i++) {
+    const id = Number(ids[i]);
+    starts[i] = mask[i] === 0n ? -1 : id * dims;
+    cold ||= mask[i] !== 0n && id >= hotCount;
+  }
+  if (!cold) return { values: hot, starts };
+  const slots = new Map<number, number>();
+  for (const at of starts) if (at >= 0 && !slots.has(at)) slots.set(at, slots.size * dims);
+  const values = new Float32Array(slots.size * dims);
+  const bytes = new Uint8Array(values.buffer);
+  for (const [at, slot] of slots) {
+    if (at < hot.length) values.set(hot.subarray(at, at + dims), slot);
+    else readInto(model, model.rest, (at - hot.length) * 4, (at - hot.length + dims) * 4, bytes.subarray(slot * 4, (slot + dims) * 4));
+  }
+  for (let i = 0; i < starts.length; i++) if (starts[i]! >= 0) starts[i] = slots.get(starts[i]!)!;
+  return { values, starts };
 }
 
 async function readModelFile<T>(dir: string, name: string, parse: (bytes: Buffer) => T): Promise<T> {
@@ -51,16 +101,15 @@ async function readModelFile<T>(dir: string, name: string, parse: (bytes: Buffer
 /** The embedder of a corpus model read by readCorpusModelData. */
 export function openTableEmbedder(model: CorpusModelData, o: { batchSize: number }): Embedder {
   const tokenizer = libraryTokenizer(model.tokenizer, model.tokenizerConfig);
-  const { dims, table } = model;
+  const { dims } = model;
+  // Opened now, while the build is current: a later ingest may prune it.
+  if (model.rest.byteLength > 0) openSections(model, model.rest.file);
   const embedBatch = (texts: string[]): Float32Array[] => {
     // As the feature-extraction pipeline tokenizes (pipeline.ts): padded to the batch's longest, truncated at the model's length.
     const inputs = tokenizer(texts, { padding: true, truncation: true });
     const [rows = 0, seq = 0] = inputs.input_ids.dims as number[];
-    const ids = inputs.input_ids.data as BigInt64Array;
-    const mask = inputs.attention_mask.data as BigInt64Array;
-    const starts = new Int32Array(rows * seq);
-    for (let i = 0; i < starts.length; i++) starts[i] = mask[i] === 0n ? -1 : Number(ids[i]) * dims;
-    return poolRowsNormalized(table, starts, rows, seq, dims);
+    const { values, starts } = batchRows(model, inputs.input_ids.data as BigInt64Array, inputs.attention_mask.data as BigInt64Array);
+    return poolRowsNormalized(values, starts, rows, seq, dims);
   };
   return { kind: 'corpus', modelId: model.modelId, dims, embed: (texts) => inLengthBatches(texts, o.batchSize, embedBatch) };
 }

@@ -13,7 +13,8 @@
  * and end where their data does). A file is read into one SharedArrayBuffer and
  * its sections become views of it, so compute workers share them (the server
  * posts the views; SharedArrayBuffer-backed arrays cross without a copy); a
- * section read only a little at a time (chunk texts) may stay in the file.
+ * section read only a little at a time (chunk texts, the analyses' per-token
+ * columns) may stay in the file.
  * Multi-byte values are little-endian, the byte order of every platform Node
  * runs on; the reader refuses a big-endian host rather than misread.
  * @module
@@ -23,6 +24,7 @@ import { writeFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { QuireError } from '../errors.js';
+import type { FileSection } from '../io/section-reads.js';
 
 const MAGIC = Buffer.from('QUIREBIN', 'latin1');
 const PREAMBLE = MAGIC.length + 4;
@@ -70,12 +72,7 @@ export async function writeBinaryFile(file: string, sections: Readonly<Record<st
 }
 
 /** A section left on disk (readBinaryFile's `onDisk`): where its bytes are in the file. */
-export interface FileSection {
-  readonly file: string;
-  /** Byte offset in the file. */
-  readonly offset: number;
-  readonly byteLength: number;
-}
+export type { FileSection };
 
 type ReadSections<T extends Record<string, SectionType>, D extends string> = { [K in keyof T]: K extends D ? FileSection : InstanceType<(typeof TYPES)[T[K]]> };
 
@@ -84,8 +81,8 @@ const PIECE = 1 << 22;
 
 /**
  * Reads a container file into shared memory; every section named in `expected`
- * must be there with that type. Sections named in `onDisk` (u8 only) stay in the
- * file and come back as their place in it, to be read when needed: the whole
+ * must be there with that type. Sections named in `onDisk` stay in the file and
+ * come back as their place in it, to be read when needed (section-reads.ts): the whole
  * body is still read once, for its checksum. Anything else wrong (missing,
  * truncated, bytes changed) is index_corrupt naming the file.
  */
@@ -126,7 +123,6 @@ export function readBinaryFile<const T extends Record<string, SectionType>, cons
       if (!section || section.type !== type) throw corrupt(`lacks its ${name} section`);
       const byteLength = section.length * TYPES[type].BYTES_PER_ELEMENT;
       if (section.offset % ALIGN !== 0 || section.offset + byteLength > bodyLength) throw corrupt(`has a ${name} section outside the file`);
-      if ((onDisk as readonly string[]).includes(name) && type !== 'u8') throw new Error(`readBinaryFile: only u8 sections stay on disk, not ${name}`);
       return { name, type, from: section.offset, byteLength, onDisk: (onDisk as readonly string[]).includes(name), at: 0 };
     });
     let total = 0;

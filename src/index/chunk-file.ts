@@ -3,19 +3,18 @@
  * its document and position, by label; the document ids once each. A chunk's id
  * is the manifest's (`labels`), so it is not stored twice. The texts stay in
  * the file (at 100,000 chunks they are some 100 MB, and a question reads a few
- * dozen): `chunkAt` reads one chunk's bytes when it is asked for, through a
- * descriptor each thread opens on the file (closed when its table is collected;
- * it keeps reading a build that a later ingest pruned). Only the offsets, documents and
- * positions are in memory, shared with the compute workers.
+ * dozen): `chunkAt` reads one chunk's bytes when it is asked for (section-reads.ts).
+ * Only the offsets, documents and positions are in memory, shared with the
+ * compute workers.
  * @module
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { QuireError } from '../errors.js';
 import { packStrings, stringAt, stringCount, type StringTable } from '../retrieval/string-table.js';
 import type { Chunk } from '../types.js';
 import { isOffsetTable, readBinaryFile, writeBinaryFile, type FileSection } from './binary-file.js';
 import { CHUNKS_FILE } from './layout.js';
+import { openSections, readBytes } from '../io/section-reads.js';
 import type { Manifest } from './manifest.js';
 
 /** The chunks of a build by label; typed arrays only, so compute workers share it. */
@@ -74,36 +73,10 @@ export function readChunkTable(buildDir: string, manifest: Manifest): ChunkTable
   return table;
 }
 
-/** This thread's descriptor on each table's file (a table posted to a worker arrives as a new object there). */
-const descriptors = new WeakMap<ChunkTable, number>();
-const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
+/** Opens this thread's descriptor on `table`'s texts, once (section-reads.ts). */
+export const openTexts = (table: ChunkTable): number => openSections(table, table.text.file);
 
-/** Opens this thread's descriptor on `table`'s texts, once; a build being opened is read now, before a later ingest may prune it. */
-export function openTexts(table: ChunkTable): number {
-  let fd = descriptors.get(table);
-  if (fd === undefined) {
-    try {
-      fd = openSync(table.text.file, 'r');
-    } catch (cause) {
-      throw new QuireError('index_corrupt', `${table.text.file} cannot be opened.`, { cause });
-    }
-    descriptors.set(table, fd);
-    closeWhenCollected.register(table, fd);
-  }
-  return fd;
-}
-
-function textAt(table: ChunkTable, label: number): string {
-  const from = table.textStarts[label]!;
-  const bytes = Buffer.alloc(table.textStarts[label + 1]! - from);
-  const fd = openTexts(table);
-  for (let at = 0; at < bytes.length; ) {
-    const read = readSync(fd, bytes, at, bytes.length - at, table.text.offset + from + at);
-    if (read === 0) throw new QuireError('index_corrupt', `${table.text.file} is truncated.`);
-    at += read;
-  }
-  return bytes.toString('utf8');
-}
+const textAt = (table: ChunkTable, label: number): string => readBytes(table, table.text, table.textStarts[label]!, table.textStarts[label + 1]!).toString('utf8');
 
 /** The document ids of a table, in the order its `docs` column numbers them. */
 export const chunkDocIds = (table: ChunkTable): string[] => Array.from({ length: stringCount(table.docIds) }, (_, i) => stringAt(table.docIds, i));

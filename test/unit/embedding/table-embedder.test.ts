@@ -2,9 +2,10 @@
  * The corpus model opened over its table (no ONNX session) against the same
  * model through transformers.js's session: the same vectors bit for bit, on
  * texts of very different lengths in one call (padding), a text longer than
- * the model's length (truncation) and a text with no known word.
+ * the model's length (truncation) and a text with no known word; with every
+ * row in memory and with most of them read from the file.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,10 +25,11 @@ async function fittedModelDir(): Promise<string> {
 }
 
 describe('openTableEmbedder', () => {
-  it('gives the ONNX session path’s vectors bit for bit, at every batch size', async () => {
+  it.each([undefined, 3])('gives the ONNX session path’s vectors bit for bit, at every batch size (%s rows in memory)', async (hotRows) => {
     const dir = await fittedModelDir();
-    const data = await readCorpusModelData(dir);
-    expect(data.table.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const data = await readCorpusModelData(dir, hotRows === undefined ? {} : { hotRows });
+    expect(data.hot.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(data.rest.byteLength > 0).toBe(hotRows !== undefined);
     const texts = [...TEXTS, LONG];
     for (const batchSize of [1, 3, 32]) {
       const session = await openCorpusEmbedder(dir, { batchSize });
@@ -40,6 +42,16 @@ describe('openTableEmbedder', () => {
       expect(actual[5]!.every((v) => v === 0)).toBe(true);
       await session.dispose?.();
     }
+  });
+
+  it('reads the rows left in the file after a later ingest removed it', async () => {
+    const dir = await fittedModelDir();
+    const session = await openCorpusEmbedder(dir, { batchSize: 4 });
+    const expected = await session.embed(TEXTS);
+    await session.dispose?.();
+    const table = openTableEmbedder(await readCorpusModelData(dir, { hotRows: 2 }), { batchSize: 4 });
+    await rm(dir, { recursive: true });
+    expect((await table.embed(TEXTS)).map((v) => Array.from(v))).toEqual(expected.map((v) => Array.from(v)));
   });
 
   it.each([

@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAnalyses, writeAnalyses } from '../../../src/index/analysis.js';
+import { analysisSource, readAnalyses, readAnalysisTable, writeAnalyses } from '../../../src/index/analysis.js';
 import type { TextAnalysis } from '../../../src/text/analysis.js';
 import { tempDir } from '../../helpers/fixtures.js';
 
@@ -20,6 +20,17 @@ describe('stored analyses', () => {
     expect(source.analysis('d:0')).toEqual(analysis);
     expect(source.analysis('d:1')).toEqual({ sentences: [] });
     expect(source.analysis('d:2')).toBeUndefined();
+  });
+
+  it('keep their per-token columns in the file, still read after a later ingest removed it', async () => {
+    const dir = await tempDir('analysis');
+    await writeAnalyses(dir, ['d:0', 'd:1'], [{ sentences: [] }, analysis]);
+    const table = readAnalysisTable(dir, 2);
+    expect(table.lemmaIds).toEqual({ file: path.join(dir, 'analysis.bin'), offset: expect.any(Number), byteLength: 6 * 4 });
+    const source = analysisSource(table, (id) => ['d:0', 'd:1'].indexOf(id));
+    await rm(path.join(dir, 'analysis.bin'));
+    expect(source.analysis('d:1')).toEqual(analysis);
+    expect(source.analysis('d:0')).toEqual({ sentences: [] });
   });
 
   it('report damaged bytes or a missing chunk as index_corrupt, naming the file', async () => {
