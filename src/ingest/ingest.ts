@@ -18,10 +18,10 @@ import { openCorpusEmbedder, type Embedder } from '../embedding/embedder.js';
 import { diskFullOr, QuireError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { buildLexicalStats } from '../retrieval/bm25.js';
-import { analyseText, type TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
 import { MODEL_DIR } from '../index/layout.js';
 import { FORMAT_VERSION, type Manifest } from '../index/manifest.js';
+import { analyseChunks, type PendingAnalyses } from './analyse.js';
 import { planDocuments } from './plan.js';
 import type { PreviousBuild } from '../index/previous.js';
 import type { NewBuild } from '../index/write-build.js';
@@ -89,6 +89,7 @@ export async function ingest({ config, log, onProgress = () => {} }: IngestOptio
 async function ingestInto(target: IngestTarget, { config, log, onProgress = () => {} }: IngestOptions, started: number): Promise<IngestSummary> {
   const release = await target.lock();
   let buildDir: string | null = null;
+  let analysing: PendingAnalyses | undefined;
   try {
     const previous = await target.previous();
     const corpus = await loadCorpus(config.corpusDir, {
@@ -110,6 +111,8 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
     const chunks = chunksByDoc.flat();
 
     buildDir = await target.createWorkDir();
+    // Analysed meanwhile, on another thread when there are many: the fit below keeps this one busy.
+    analysing = analyseChunks(chunks, previous, (done, total) => onProgress({ phase: 'analyse', done, total }));
     const model = await prepareEmbedder(config, log, buildDir, previous, chunks);
     const embedder = model.embedder;
 
@@ -122,7 +125,7 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
       previous.manifest.chunker.chunkWords === config.chunkWords &&
       previous.manifest.chunker.chunkOverlapWords === config.chunkOverlapWords;
     const unchanged = new Set(reusable ? plan.unchanged : []);
-    const analyses = analyseChunks(chunks, previous, onProgress);
+    const analyses = await analysing.analyses;
     const vectors = await embedChunks(chunks, embedder, config.embedBatchSize, (chunk) => (unchanged.has(chunk.docId) ? previous?.vector(chunk.id) : undefined), onProgress);
 
     onProgress({ phase: 'write', done: 0, total: 1 });
@@ -182,6 +185,7 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
       buildDir: published,
     };
   } catch (error) {
+    await analysing?.cancel();
     if (buildDir) await target.discard(buildDir);
     throw diskFullOr(error, config.indexDir, 'the index directory');
   } finally {
@@ -237,17 +241,6 @@ async function prepareEmbedder(config: Config, log: Logger, buildDir: string, pr
     ...(choice.fallbackReason && { fallbackReason: choice.fallbackReason }),
     corpusModel: { refitted: refitReason !== null, refitReason, foldedWords, vocabularySize: info.vocabularySize, fittedAt: info.fittedAt, unseenWordRate: unseen },
   };
-}
-
-/** Each chunk's analysis: the previous build's when it analysed the same text under the same id, else computed now. */
-function analyseChunks(chunks: readonly Chunk[], previous: PreviousBuild | null, onProgress: (progress: IngestProgress) => void): TextAnalysis[] {
-  const analyses: TextAnalysis[] = [];
-  for (const chunk of chunks) {
-    const stored = previous?.chunks.get(chunk.id)?.text === chunk.text ? previous.analysis(chunk.id) : undefined;
-    analyses.push(stored ?? analyseText(chunk.text));
-    if (analyses.length % 10 === 0 || analyses.length === chunks.length) onProgress({ phase: 'analyse', done: analyses.length, total: chunks.length });
-  }
-  return analyses;
 }
 
 async function embedChunks(

@@ -10,12 +10,13 @@
  * data again when next asked about a build).
  * @module
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AskCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { QuireError, type ErrorCode } from '../../errors.js';
 import type { ServedIndex } from '../../index/open.js';
 import type { Logger } from '../../log.js';
+import { spawnThread } from '../../threads/spawn.js';
 import type { ComputeCall, ComputeReply, ComputeRequest } from './protocol.js';
 
 export interface ComputePool extends AskCompute {
@@ -31,7 +32,7 @@ interface Slot {
   given: Set<string>;
 }
 
-const BOOT = new URL('./boot.js', import.meta.url);
+const WORKER = new URL('./worker.ts', import.meta.url);
 /** Builds a worker keeps open (worker.ts): the pool forgets having posted older ones. */
 const OPEN_BUILDS = 2;
 
@@ -46,7 +47,7 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
   const slots: Slot[] = [];
 
   function spawn(at: number): void {
-    const slot: Slot = { worker: new Worker(BOOT, { workerData: config }), pending: new Map(), given: new Set() };
+    const slot: Slot = { worker: spawnThread(WORKER, config), pending: new Map(), given: new Set() };
     slot.worker.on('message', (reply: ComputeReply) => {
       const waiting = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);

@@ -8,7 +8,7 @@
  * index finish on it while new ones use the new one, as in the server's own holder.
  * @module
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { inProcessCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { isQuireError, QuireError } from '../../errors.js';
@@ -16,13 +16,14 @@ import { openIndexData, type OpenBuild } from '../../index/open.js';
 import { silentLogger } from '../../log.js';
 import { openStore } from '../../store/open-store.js';
 import { warmTextAnalysis } from '../../text/warm.js';
+import { threadData } from '../../threads/spawn.js';
 import type { ComputeReply, ComputeRequest } from './protocol.js';
 
 const OPEN_BUILDS = 2;
 // Before any message is handled (its first is the server's build, which the server reads
 // meanwhile): a worker is ready to answer once it has opened that build.
 warmTextAnalysis();
-const config = workerData as Config;
+const config = threadData<Config>();
 const store = openStore(config, silentLogger);
 const builds = new Map<string, Promise<OpenBuild>>();
 
