@@ -182,6 +182,21 @@ export function searchLexical(index: LexicalIndex, query: string, k: number): { 
   return top.sorted();
 }
 
+/**
+ * The top `k` labels of an index of `size` chunks given each query term's postings with
+ * their BM25 impacts (a store that keeps impacts, not the index: postgres/search.ts), in
+ * the query's term order: the scores searchLexical gives, summed in the same order, and
+ * the same ranks and ties. Exhaustive: only the query's postings are at hand.
+ */
+export function topByImpacts(postings: readonly { labels: ArrayLike<number>; impacts: ArrayLike<number> }[], size: number, k: number): { label: number; score: number }[] {
+  if (postings.length === 0 || k <= 0) return [];
+  const scores = new Float64Array(size);
+  for (const { labels, impacts } of postings) for (let at = 0; at < labels.length; at++) scores[labels[at]!]! += impacts[at]!;
+  const top = createTopK(k);
+  for (let label = 0; label < size; label++) if (scores[label]! > 0) top.offer(label, scores[label]!);
+  return top.sorted();
+}
+
 /** First position in `labels[from … to)` holding a label ≥ `label` (labels ascend): galloping, then binary search. */
 function seek(labels: Uint32Array, from: number, to: number, label: number): number {
   let lo = from;

@@ -89,7 +89,7 @@ describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
       }
       // The lexical half is BM25 summed in SQL: scores as the local index's, not ts_rank's.
       for (const question of QUESTIONS) {
-        expect(await fromPg.search.lexical(question, 30), question).toEqual((await fromFiles.search.lexical(question, 30)).map(({ label }) => ({ label })));
+        expect(await fromPg.search.lexical(question, 30), question).toEqual(await fromFiles.search.lexical(question, 30));
       }
       const ids = [fromFiles.chunk(3).id, 'no-such-doc:0'];
       expect(await fromPg.chunksById(ids)).toEqual([fromFiles.chunk(3), undefined]);
@@ -158,7 +158,8 @@ describe.skipIf(!testDatabaseUrl)('the postgres store', () => {
       const store = openStore(pgConfig, silentLogger);
       try {
         const build = await openCurrentBuild(store, pgConfig);
-        return await Promise.all(QUESTIONS.map((question) => build.search.lexical(question, 30)));
+        // Ranks: the migration computes impacts in SQL, whose last bits may differ from those ingest computes.
+        return await Promise.all(QUESTIONS.map(async (question) => (await build.search.lexical(question, 30)).map(({ label }) => label)));
       } finally {
         await store.close();
       }

@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../../src/chunking/chunker.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { seededRandom } from '../../../src/embedding/corpus-model/random.js';
-import { buildLexicalStats, lexicalIndex, searchLexical, type LexicalIndex, type LexicalStats } from '../../../src/retrieval/bm25.js';
+import { buildLexicalStats, lexicalIndex, searchLexical, termImpacts, topByImpacts, type LexicalIndex, type LexicalStats } from '../../../src/retrieval/bm25.js';
+import { stringId } from '../../../src/retrieval/string-table.js';
+import { tokenize } from '../../../src/text/tokenize.js';
 import { splitSentences } from '../../../src/text/sentences.js';
 import { defaultCorpusDir, repoRoot } from '../../helpers/fixtures.js';
 import { exhaustiveSearch } from './bm25-reference.js';
@@ -49,6 +51,17 @@ describe('pruned BM25', () => {
       for (const query of queries) expect(searchLexical(index, query, k), query).toEqual(exhaustiveSearch(stats, query, k));
     });
   }
+
+  it('gives the same top 30 from the query terms’ stored impacts (the postgres store’s way)', () => {
+    const { offsets, labels } = index;
+    for (const query of queries) {
+      const postings = [...new Set(tokenize(query))].flatMap((term) => {
+        const t = stringId(index.terms, term);
+        return t === undefined ? [] : [{ labels: labels.subarray(offsets[t]!, offsets[t + 1]!), impacts: termImpacts(index, t) }];
+      });
+      expect(topByImpacts(postings, index.lengths.length, 30), query).toEqual(searchLexical(index, query, 30));
+    }
+  });
 
   it('breaks score ties by the lower label, as the exhaustive sort did', () => {
     const twins = lexicalIndex(buildLexicalStats(['gas pipeline', 'cricket', 'gas pipeline', 'gas pipeline']));
