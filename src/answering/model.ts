@@ -1,13 +1,15 @@
 /**
  * The fitted answer model (weights in model/answerer.json, how they were made in
  * model/README.md): a logistic regression scoring each answer unit from its features,
- * and a calibration turning the best unit's score, and its lead over the runner-up,
- * into the probability that the answer is right — the `confidence` below which Quire
- * says the documents don't say.
+ * and gradient-boosted trees turning the best unit's score, its lead over the runner-up
+ * and its and the question's features into the probability that the answer is right —
+ * the `confidence` below which Quire says the documents don't say. Trees, because those
+ * inputs interact: a high score means little when the question names what no passage holds.
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { boostedLogit, type BoostedTree } from './boosted.js';
 import { FEATURE_NAMES, QUESTION_FEATURE_NAMES } from './features.js';
 import { logit, sigmoid, type LogisticModel } from './logistic.js';
 
@@ -18,13 +20,19 @@ const logisticSchema = z.object({
   bias: z.number(),
 });
 
+const treeSchema: z.ZodType<BoostedTree> = z.lazy(() =>
+  z.union([z.number(), z.object({ input: z.number().int().nonnegative(), threshold: z.number(), left: treeSchema, right: treeSchema })]),
+);
+
+const boostedSchema = z.object({ base: z.number(), rate: z.number().positive(), trees: z.array(treeSchema) });
+
 const modelSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   features: z.array(z.string()),
   /** P(unit is the answer | its features). */
   unit: logisticSchema,
-  /** P(the best unit is right | its logit, its lead over the second, the question's features). */
-  confidence: logisticSchema,
+  /** P(the best unit is right | its logit, its lead over the second, the question's and its features). */
+  confidence: boostedSchema,
   /** Confidence below which the answer is refused, chosen on the validation articles (see the model card). */
   threshold: z.number().min(0).max(1),
   /** Which SQuAD articles it was fitted on and which were kept for validation only. */
@@ -46,7 +54,9 @@ export function parseAnswerModel(json: unknown, source: string): AnswerModel {
   }
   const confidenceSize = 2 + QUESTION_FEATURE_NAMES.length + FEATURE_NAMES.length;
   const sizes = [model.unit.means, model.unit.scales, model.unit.weights].map((a) => a.length);
-  if (sizes.some((size) => size !== FEATURE_NAMES.length) || model.confidence.weights.length !== confidenceSize) throw new TypeError(`${source} has weights of the wrong size`);
+  if (sizes.some((size) => size !== FEATURE_NAMES.length) || model.confidence.trees.some((tree) => !inputsBelow(tree, confidenceSize))) {
+    throw new TypeError(`${source} has weights of the wrong size`);
+  }
   return model;
 }
 
@@ -77,8 +87,10 @@ export const unitLogit = (model: AnswerModel, features: readonly number[]): numb
 export function answerConfidence(model: AnswerModel, logits: readonly number[], features: readonly (readonly number[])[], question: readonly number[]): number {
   // No unit: nothing that could be right, whatever the calibration would extrapolate.
   if (logits.length === 0) return 0;
-  return sigmoid(logit(model.confidence, confidenceInputs(logits, features, question)));
+  return sigmoid(boostedLogit(model.confidence, confidenceInputs(logits, features, question)));
 }
+
+const inputsBelow = (tree: BoostedTree, size: number): boolean => typeof tree === 'number' || (tree.input < size && inputsBelow(tree.left, size) && inputsBelow(tree.right, size));
 
 /** The calibration's inputs: the best logit, its lead over the second, the question's features, the best unit's features. */
 export function confidenceInputs(logits: readonly number[], features: readonly (readonly number[])[], question: readonly number[]): number[] {

@@ -71,8 +71,10 @@ describe('composeExtractive on sentences from the default corpus', () => {
 
   it("answers a follow-up from the previous answer's chunk, where the carried subject is given", async () => {
     const question = 'Whom did Russia send to Islamabad instead? Putin 2012 Pakistan visit cancelled';
-    const focus = { chunkIds: new Set(['new-initiatives-pak-russia:0']), carried: ['Putin', '2012', 'Pakistan', 'visit', 'cancelled'] };
-    const withFocus = await composeExtractive(question, chunks, { ...options, focus });
+    const focus = { chunkIds: new Set(['new-initiatives-pak-russia:0']), carried: ['Putin', '2012', 'Pakistan', 'visit', 'cancelled'], asked: 'Whom did Russia send to Islamabad instead?' };
+    const previousAnswer = 'However, Islamabad is still waiting to welcome President Vladimir Putin in Pakistan. He was scheduled to visit in 2012 but the trip was cancelled at the last minute for unknown reasons. [new-initiatives-pak-russia:0]';
+    const withFocus = await composeExtractive(question, chunks, { ...options, focus: { ...focus, previousAnswer } });
+    expect(withFocus.answer).toContain('dispatched Foreign Minister Sergei Lavrov');
     expect(withFocus.citedIds).toEqual(['new-initiatives-pak-russia:0']);
     // Answered at the model's own threshold: the carried words count as given in the chunk the previous answer cited.
     expect(holdsAnswer(withFocus.confidence, undefined)).toBe(true);

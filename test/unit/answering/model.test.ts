@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, QUESTION_FEATURE_NAMES } from '../../../src/answering/features.js';
+import { boostedLogit, fitBoostedTrees, type BoostedTree } from '../../../src/answering/boosted.js';
 import { fitAnswerModel, type LabelledQuestion } from '../../../src/answering/fit.js';
 import { fitConditionalLogit, fitLogistic, logit, sigmoid } from '../../../src/answering/logistic.js';
 import { answerConfidence, defaultAnswerModel, parseAnswerModel, unitLogit } from '../../../src/answering/model.js';
@@ -33,6 +34,33 @@ describe('logistic regression', () => {
     expect(Math.abs(model.weights[1]!)).toBeLessThan(model.weights[0]! / 5);
     expect(sigmoid(logit(model, [0.9, 0.5]))).toBeGreaterThan(0.9);
     expect(sigmoid(logit(model, [0.1, 0.5]))).toBeLessThan(0.1);
+  });
+});
+
+describe('gradient-boosted trees', () => {
+  const random = seededRandom(11);
+  // Label 1 exactly when both inputs are high: an interaction no single weight per input expresses.
+  const xs = Array.from({ length: 600 }, () => [random(), random(), random()]);
+  const ys = xs.map(([a, b]) => (a! > 0.5 && b! > 0.5 ? 1 : 0));
+  const options = { trees: 60, depth: 2, rate: 0.3, minLeafWeight: 5 };
+
+  it('learns an interaction of two inputs, ignoring the third, as a probability', () => {
+    const model = fitBoostedTrees(xs, ys, options);
+    const p = (x: number[]) => sigmoid(boostedLogit(model, x));
+    expect(p([0.9, 0.9, 0.5])).toBeGreaterThan(0.9);
+    for (const x of [[0.9, 0.1, 0.5], [0.1, 0.9, 0.5], [0.1, 0.1, 0.5]]) expect(p(x)).toBeLessThan(0.1);
+    // The third input, which tells nothing, moves no probability far.
+    for (const [a, b] of [[0.9, 0.9], [0.9, 0.1], [0.2, 0.7]]) expect(Math.abs(p([a!, b!, 0.05]) - p([a!, b!, 0.95]))).toBeLessThan(0.15);
+    // A logistic regression on the same rows cannot tell (0.9, 0.1) from (0.9, 0.9) as well.
+    const linear = fitLogistic(xs, ys, { l2: 1e-3, iterations: 30 });
+    expect(sigmoid(logit(linear, [0.9, 0.1, 0.5]))).toBeGreaterThan(p([0.9, 0.1, 0.5]));
+  });
+
+  it('is deterministic, and row weights shift it toward the heavier rows', () => {
+    const a = fitBoostedTrees(xs, ys, options);
+    expect(JSON.stringify(fitBoostedTrees(structuredClone(xs), [...ys], options))).toBe(JSON.stringify(a));
+    const heavyPositives = fitBoostedTrees(xs, ys, { ...options, rowWeights: ys.map((y) => (y === 1 ? 5 : 1)) });
+    expect(heavyPositives.base).toBeGreaterThan(a.base);
   });
 });
 
@@ -83,7 +111,9 @@ describe('the shipped answer model', () => {
   it('loads from the repository, fitted on exactly the features the product computes', () => {
     expect(model.features).toEqual([...FEATURE_NAMES]);
     expect(model.unit.weights).toHaveLength(FEATURE_NAMES.length);
-    expect(model.confidence.weights).toHaveLength(2 + QUESTION_FEATURE_NAMES.length + FEATURE_NAMES.length);
+    expect(model.confidence.trees.length).toBeGreaterThan(0);
+    const inputs = (tree: BoostedTree): number[] => (typeof tree === 'number' ? [] : [tree.input, ...inputs(tree.left), ...inputs(tree.right)]);
+    expect(Math.max(...model.confidence.trees.flatMap(inputs))).toBeLessThan(2 + QUESTION_FEATURE_NAMES.length + FEATURE_NAMES.length);
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
   });
