@@ -47,6 +47,14 @@ describe('compute pool', () => {
     }
   });
 
+  it('lets the requests under way finish when it closes, and refuses new ones', async () => {
+    const closing = createComputePool(config, silentLogger, 1);
+    const answer = closing.retrieve(index, questions[0]!, RETRIEVE);
+    await closing.close();
+    expect(await answer).toEqual(await inProcessCompute.retrieve(index, questions[0]!, RETRIEVE));
+    await expect(closing.retrieve(index, questions[1]!, RETRIEVE)).rejects.toThrow('the compute pool is closed');
+  });
+
   it('passes a worker-side QuireError on with its code', async () => {
     const buildDir = path.join(config.indexDir, 'builds', 'no-such-build');
     // Posted without its corpus model's table, the worker opens the model from the build's directory, which is not there.

@@ -7,7 +7,8 @@
  * its first request on that build, and opens only its own vector index and
  * embedder. A request goes to the worker with the fewest in flight. A worker
  * that dies fails only its own requests and is replaced (and is posted the
- * data again when next asked about a build).
+ * data again when next asked about a build). Closing lets the requests under
+ * way finish first.
  * @module
  */
 import type { Worker } from 'node:worker_threads';
@@ -35,6 +36,8 @@ interface Slot {
 const WORKER = new URL('./worker.ts', import.meta.url);
 /** Builds a worker keeps open (worker.ts): the pool forgets having posted older ones. */
 const OPEN_BUILDS = 2;
+/** How long closing waits for the requests under way before it stops the workers. */
+const DRAIN_MS = 5_000;
 
 function remember(slot: Slot, buildDir: string): void {
   slot.given.add(buildDir);
@@ -45,6 +48,7 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
   let nextId = 0;
   let closed = false;
   const slots: Slot[] = [];
+  const underWay = new Set<Promise<unknown>>();
 
   function spawn(at: number): void {
     const slot: Slot = { worker: spawnThread(WORKER, config), pending: new Map(), given: new Set() };
@@ -68,11 +72,16 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
   const leastBusy = () => slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
 
   function post(slot: Slot, buildDir: string, message: ComputeCall): Promise<unknown> {
+    if (closed) return Promise.reject(new Error('the compute pool is closed'));
     const id = nextId++;
-    return new Promise((resolve, reject) => {
+    const reply = new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
       slot.worker.postMessage({ ...message, id, buildDir } satisfies ComputeRequest);
     });
+    underWay.add(reply);
+    const done = () => void underWay.delete(reply);
+    reply.then(done, done);
+    return reply;
   }
 
   /** Posts the build's data first if this worker has not had it; a worker handles its messages in order. */
@@ -100,6 +109,10 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
     },
     async close() {
       closed = true;
+      // Questions under way get their answers (a server shutting down lets its last requests finish) unless one hangs.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...underWay]), new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS)))]);
+      clearTimeout(timer);
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };
