@@ -7,11 +7,12 @@ import type { Config } from '../config.js';
 import { currentBuildDir } from '../index/layout.js';
 import type { Logger } from '../log.js';
 import { startServer } from '../server/serve.js';
-import { runIngestCommand } from './ingest-command.js';
 
 export async function runServeCommand(config: Config, log: Logger, { ingestFirst }: { ingestFirst: boolean }): Promise<number> {
   if (ingestFirst && !(await currentBuildDir(config.indexDir))) {
     process.stderr.write(`No index in ${config.indexDir} yet: building one from ${config.corpusDir} first.\n`);
+    // Imported only then: ingest brings transformers.js, which a server's main thread otherwise never loads.
+    const { runIngestCommand } = await import('./ingest-command.js');
     await runIngestCommand(config, log, { json: false });
   }
   const server = await startServer(config, log);

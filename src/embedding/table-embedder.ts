@@ -16,51 +16,12 @@
  * same order.
  * @module
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { QuireError } from '../errors.js';
-import { openSections, readInto, type FileSection } from '../io/section-reads.js';
+import { openSections, readInto } from '../io/section-reads.js';
+import type { CorpusModelData } from './corpus-model-data.js';
 import type { Embedder } from './embedder.js';
-import { libraryTokenizer } from './corpus-model/tokenizer.js';
-import { ONNX_FILE, readCorpusModelInfo } from './corpus-model/write.js';
-import { locateEmbeddingTable } from './onnx-table.js';
+import { libraryTokenizer } from './corpus-model/library-tokenizer.js';
 import { inLengthBatches } from './pipeline.js';
 import { poolRowsNormalized } from './pooling.js';
-
-/** A corpus model as plain data a worker thread can be posted: its table is a SharedArrayBuffer view. */
-export interface CorpusModelData {
-  modelId: string;
-  dims: number;
-  /** `tokenizer.json` and `tokenizer_config.json`, parsed. */
-  tokenizer: Record<string, unknown>;
-  tokenizerConfig: Record<string, unknown>;
-  /** Rows 0 … `hot.length / dims` − 1 of the row-major `[tokens, dims]` table (the most frequent words'), in shared memory. */
-  hot: Float32Array;
-  /** The other rows, where they are in model.onnx. */
-  rest: FileSection;
-}
-
-/** Table rows kept in memory: 16 MB at 256 dims, the words of some 99 % of a large corpus's tokens. */
-export const HOT_ROWS = 16_384;
-
-/**
- * Reads the corpus model in `dir` (written by writeCorpusModel), its first `hotRows` table rows
- * into shared memory; a file that does not read is index_corrupt.
- */
-export async function readCorpusModelData(dir: string, { hotRows = HOT_ROWS } = {}): Promise<CorpusModelData> {
-  const info = await readCorpusModelInfo(dir);
-  const readJson = (name: string) => readModelFile(dir, name, (bytes) => JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
-  const file = path.join(dir, ONNX_FILE);
-  const { hot, rest, dims } = await readModelFile(dir, ONNX_FILE, (bytes) => {
-    const { offset, rows, dims } = locateEmbeddingTable(bytes);
-    const hotBytes = Math.min(rows, hotRows) * dims * 4;
-    const hot = new Float32Array(new SharedArrayBuffer(hotBytes));
-    new Uint8Array(hot.buffer).set(bytes.subarray(offset, offset + hotBytes));
-    return { hot, rest: { file, offset: offset + hotBytes, byteLength: rows * dims * 4 - hotBytes }, dims };
-  });
-  if (dims !== info.dims) throw new QuireError('index_corrupt', `${file} holds ${dims}-dimensional rows, not the ${info.dims} its model says.`);
-  return { modelId: info.modelId, dims, tokenizer: await readJson('tokenizer.json'), tokenizerConfig: await readJson('tokenizer_config.json'), hot, rest };
-}
 
 /**
  * Where each token's row is for pooling (`starts`, −1 for padding) and the array it is in: the
@@ -89,16 +50,7 @@ function batchRows(model: CorpusModelData, ids: BigInt64Array, mask: BigInt64Arr
   return { values, starts };
 }
 
-async function readModelFile<T>(dir: string, name: string, parse: (bytes: Buffer) => T): Promise<T> {
-  const file = path.join(dir, name);
-  try {
-    return parse(await readFile(file));
-  } catch (cause) {
-    throw new QuireError('index_corrupt', `${file} does not load: ${cause instanceof Error ? cause.message : String(cause)}.`, { cause });
-  }
-}
-
-/** The embedder of a corpus model read by readCorpusModelData. */
+/** The embedder of a corpus model read by readCorpusModelData (corpus-model-data.ts). */
 export function openTableEmbedder(model: CorpusModelData, o: { batchSize: number }): Embedder {
   const tokenizer = libraryTokenizer(model.tokenizer, model.tokenizerConfig);
   const { dims } = model;

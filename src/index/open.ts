@@ -13,9 +13,9 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { openCorpusEmbedder, openNeuralEmbedder, type Embedder } from '../embedding/embedder.js';
+import type { Embedder } from '../embedding/embedder.js';
 import { memoizeEmbedder } from '../embedding/memo.js';
-import { openTableEmbedder, readCorpusModelData, type CorpusModelData } from '../embedding/table-embedder.js';
+import { readCorpusModelData, type CorpusModelData } from '../embedding/corpus-model-data.js';
 import { QuireError } from '../errors.js';
 import type { LexicalIndex } from '../retrieval/bm25.js';
 import { memorySearch, type SearchableIndex } from '../retrieval/retriever.js';
@@ -132,8 +132,9 @@ export function serveIndex(data: IndexData): LocalServedIndex {
 
 /** Index data made ready for retrieval in this thread: its embedder opened (a corpus model over its shared table). */
 export async function openIndexData(config: Config, data: IndexData): Promise<LoadedIndex> {
+  // Embedders are imported where they are opened: a server's main thread only reads builds for its workers.
   const embedder = data.corpusModel
-    ? openTableEmbedder(data.corpusModel, { batchSize: config.embedBatchSize })
+    ? (await import('../embedding/table-embedder.js')).openTableEmbedder(data.corpusModel, { batchSize: config.embedBatchSize })
     : await openBuildEmbedder(config, data.manifest, path.join(data.buildDir, MODEL_DIR));
   const served = serveIndex(data);
   const vectors = graphVectorIndex(data.vectors);
@@ -144,7 +145,8 @@ export async function openIndexData(config: Config, data: IndexData): Promise<Lo
 export const memoizedEmbedder = (embedder: Embedder): Embedder => memoizeEmbedder(embedder, MEMO_ENTRIES);
 
 /** The model that embedded a build: the neural model by id, or the build's own corpus model from `modelDir`. */
-export function openBuildEmbedder(config: Config, manifest: Manifest, modelDir: string): Promise<Embedder> {
+export async function openBuildEmbedder(config: Config, manifest: Manifest, modelDir: string): Promise<Embedder> {
+  const { openCorpusEmbedder, openNeuralEmbedder } = await import('../embedding/embedder.js');
   return manifest.embedder.kind === 'neural'
     ? openNeuralEmbedder({ modelId: manifest.embedder.modelId, modelsDir: config.modelsDir, timeoutMs: config.neuralLoadTimeoutMs, batchSize: config.embedBatchSize })
     : openCorpusEmbedder(modelDir, { batchSize: config.embedBatchSize });

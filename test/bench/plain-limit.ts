@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { libraryTokenizer } from '../../src/embedding/corpus-model/tokenizer.js';
+import { libraryTokenizer } from '../../src/embedding/corpus-model/library-tokenizer.js';
 import { decodeEmbeddingTableModel } from '../../src/embedding/onnx-table.js';
 
 export interface PlainTableModel {

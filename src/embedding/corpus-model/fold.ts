@@ -13,7 +13,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeEmbeddingTableModel } from '../onnx-table.js';
 import { MIN_WINDOW, smoothIdf, windows } from './matrix.js';
-import { libraryTokenizer, UNK_TOKEN } from './tokenizer.js';
+import { libraryTokenizer } from './library-tokenizer.js';
+import { UNK_TOKEN } from './tokenizer.js';
 import { readCorpusModelInfo, writeCorpusModel, ONNX_FILE } from './write.js';
 import { words } from './words.js';
 

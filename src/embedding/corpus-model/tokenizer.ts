@@ -9,7 +9,6 @@
  * reads "pipelines" as "pipeline" + "##s" when only "pipeline" was seen.
  * @module
  */
-import { BertTokenizer } from '@xenova/transformers';
 import { MAX_WORD_CHARS } from './words.js';
 
 export const PAD_TOKEN = '[PAD]';
@@ -68,9 +67,4 @@ export function tokenizerConfig(): Record<string, unknown> {
     pad_token: PAD_TOKEN,
     unk_token: UNK_TOKEN,
   };
-}
-
-/** transformers.js's own tokenizer for these files, built in memory (no model load, no global `env`). */
-export function libraryTokenizer(json: Record<string, unknown>, config: Record<string, unknown>): BertTokenizer {
-  return new BertTokenizer(json, config);
 }

@@ -8,7 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { libraryTokenizer, UNK_TOKEN } from './tokenizer.js';
+import { libraryTokenizer } from './library-tokenizer.js';
+import { UNK_TOKEN } from './tokenizer.js';
 import { readCorpusModelInfo } from './write.js';
 import { words } from './words.js';
 

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitCorpusTable, writeCorpusModel } from '../../../src/embedding/corpus-model/index.js';
 import { openCorpusEmbedder } from '../../../src/embedding/embedder.js';
-import { openTableEmbedder, readCorpusModelData } from '../../../src/embedding/table-embedder.js';
+import { readCorpusModelData } from '../../../src/embedding/corpus-model-data.js';
+import { openTableEmbedder } from '../../../src/embedding/table-embedder.js';
 import { isQuireError } from '../../../src/errors.js';
 import { POOLING_TEXTS as TEXTS } from './pooling.js';
 

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isWord, preTokenize, words } from '../../../src/embedding/corpus-model/words.js';
-import { libraryTokenizer, tokenizerConfig, tokenizerJson, tokenList } from '../../../src/embedding/corpus-model/tokenizer.js';
+import { libraryTokenizer } from '../../../src/embedding/corpus-model/library-tokenizer.js';
+import { tokenizerConfig, tokenizerJson, tokenList } from '../../../src/embedding/corpus-model/tokenizer.js';
 import { defaultCorpusDir } from '../../helpers/default-corpus.js';
 
 // The reference: transformers.js's own BertNormalizer + BertPreTokenizer, as configured in tokenizer.json.

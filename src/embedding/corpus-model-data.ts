@@ -1,0 +1,59 @@
+/**
+ * A build's corpus model as plain data a worker thread can be posted, read for
+ * the table embedder (table-embedder.ts): its tokenizer files parsed, its most
+ * frequent words' table rows in shared memory and where the others are in
+ * model.onnx. Apart from the embedder so that a server's main thread, which
+ * reads the build for its compute workers but never embeds, loads no
+ * transformers.js.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { QuireError } from '../errors.js';
+import type { FileSection } from '../io/section-reads.js';
+import { ONNX_FILE, readCorpusModelInfo } from './corpus-model/write.js';
+import { locateEmbeddingTable } from './onnx-table.js';
+
+/** A corpus model as plain data a worker thread can be posted: its table is a SharedArrayBuffer view. */
+export interface CorpusModelData {
+  modelId: string;
+  dims: number;
+  /** `tokenizer.json` and `tokenizer_config.json`, parsed. */
+  tokenizer: Record<string, unknown>;
+  tokenizerConfig: Record<string, unknown>;
+  /** Rows 0 … `hot.length / dims` − 1 of the row-major `[tokens, dims]` table (the most frequent words'), in shared memory. */
+  hot: Float32Array;
+  /** The other rows, where they are in model.onnx. */
+  rest: FileSection;
+}
+
+/** Table rows kept in memory: 16 MB at 256 dims, the words of some 99 % of a large corpus's tokens. */
+export const HOT_ROWS = 16_384;
+
+/**
+ * Reads the corpus model in `dir` (written by writeCorpusModel), its first `hotRows` table rows
+ * into shared memory; a file that does not read is index_corrupt.
+ */
+export async function readCorpusModelData(dir: string, { hotRows = HOT_ROWS } = {}): Promise<CorpusModelData> {
+  const info = await readCorpusModelInfo(dir);
+  const readJson = (name: string) => readModelFile(dir, name, (bytes) => JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
+  const file = path.join(dir, ONNX_FILE);
+  const { hot, rest, dims } = await readModelFile(dir, ONNX_FILE, (bytes) => {
+    const { offset, rows, dims } = locateEmbeddingTable(bytes);
+    const hotBytes = Math.min(rows, hotRows) * dims * 4;
+    const hot = new Float32Array(new SharedArrayBuffer(hotBytes));
+    new Uint8Array(hot.buffer).set(bytes.subarray(offset, offset + hotBytes));
+    return { hot, rest: { file, offset: offset + hotBytes, byteLength: rows * dims * 4 - hotBytes }, dims };
+  });
+  if (dims !== info.dims) throw new QuireError('index_corrupt', `${file} holds ${dims}-dimensional rows, not the ${info.dims} its model says.`);
+  return { modelId: info.modelId, dims, tokenizer: await readJson('tokenizer.json'), tokenizerConfig: await readJson('tokenizer_config.json'), hot, rest };
+}
+
+async function readModelFile<T>(dir: string, name: string, parse: (bytes: Buffer) => T): Promise<T> {
+  const file = path.join(dir, name);
+  try {
+    return parse(await readFile(file));
+  } catch (cause) {
+    throw new QuireError('index_corrupt', `${file} does not load: ${cause instanceof Error ? cause.message : String(cause)}.`, { cause });
+  }
+}
