@@ -18,9 +18,13 @@ import { locateEmbeddingTable } from './onnx-table.js';
 export interface CorpusModelData {
   modelId: string;
   dims: number;
-  /** `tokenizer.json` and `tokenizer_config.json`, parsed. */
-  tokenizer: Record<string, unknown>;
-  tokenizerConfig: Record<string, unknown>;
+  /**
+   * `tokenizer.json` and `tokenizer_config.json`, as JSON text (checked to parse). Text, not the parsed
+   * object: every thread holds its copy of the build's data, and at 100k chunks the vocabulary's
+   * object is some 7 MB where its text is 1.5.
+   */
+  tokenizer: string;
+  tokenizerConfig: string;
   /** Rows 0 … `hot.length / dims` − 1 of the row-major `[tokens, dims]` table (the most frequent words'), in shared memory. */
   hot: Float32Array;
   /** The other rows, where they are in model.onnx. */
@@ -36,7 +40,12 @@ export const HOT_ROWS = 16_384;
  */
 export async function readCorpusModelData(dir: string, { hotRows = HOT_ROWS } = {}): Promise<CorpusModelData> {
   const info = await readCorpusModelInfo(dir);
-  const readJson = (name: string) => readModelFile(dir, name, (bytes) => JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
+  const readJson = (name: string) =>
+    readModelFile(dir, name, (bytes) => {
+      const text = bytes.toString('utf8');
+      JSON.parse(text);
+      return text;
+    });
   const file = path.join(dir, ONNX_FILE);
   const { hot, rest, dims } = await readModelFile(dir, ONNX_FILE, (bytes) => {
     const { offset, rows, dims } = locateEmbeddingTable(bytes);

@@ -52,7 +52,7 @@ function batchRows(model: CorpusModelData, ids: BigInt64Array, mask: BigInt64Arr
 
 /** The embedder of a corpus model read by readCorpusModelData (corpus-model-data.ts). */
 export function openTableEmbedder(model: CorpusModelData, o: { batchSize: number }): Embedder {
-  const tokenizer = libraryTokenizer(model.tokenizer, model.tokenizerConfig);
+  const tokenizer = libraryTokenizer(JSON.parse(model.tokenizer) as Record<string, unknown>, JSON.parse(model.tokenizerConfig) as Record<string, unknown>);
   const { dims } = model;
   // Opened now, while the build is current: a later ingest may prune it.
   if (model.rest.byteLength > 0) openSections(model, model.rest.file);
