@@ -7,26 +7,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
-import { askQuestion, launchChromium, startIndexedServer, waitForLibrary } from './harness.js';
+import { askQuestion, browserSkipReason, launchChromium, startIndexedServer, waitForLibrary } from './harness.js';
 
 const API_TOKEN = 'page-api-token-0b7e55';
 let browser: Browser;
 let server: RunningServer;
 let plain: RunningServer;
 
-beforeAll(async () => {
-  const indexed = await startIndexedServer();
-  plain = indexed.server;
-  server = await startServer(withConfig({ ...indexed.config, apiToken: API_TOKEN }), silentLogger);
-  browser = await launchChromium();
-}, 120_000);
+describe.skipIf(browserSkipReason !== undefined)('the page and QUIRE_API_TOKEN', () => {
+  beforeAll(async () => {
+    const indexed = await startIndexedServer();
+    plain = indexed.server;
+    server = await startServer(withConfig({ ...indexed.config, apiToken: API_TOKEN }), silentLogger);
+    browser = await launchChromium();
+  }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([server?.close(), plain?.close()]);
-});
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([server?.close(), plain?.close()]);
+  });
 
-describe('the page and QUIRE_API_TOKEN', () => {
   it('asks for the token once, keeps it for the tab, and answers with it', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -19,6 +19,7 @@ import {
   askQuestion,
   doneAnswers,
   type ServedAnswer,
+  browserSkipReason,
   launchChromium,
   pageSet,
   PAYLOAD,
@@ -32,7 +33,7 @@ import {
 /** A document that would run script if the page ever inserted document text as HTML. */
 const HOSTILE_DOC = zorblaxAccord({ hostileTitle: true });
 
-describe('chat page in Chromium', () => {
+describe.skipIf(browserSkipReason !== undefined)('chat page in Chromium', () => {
   let browser: Browser;
   let config: Config;
   let server: RunningServer;

@@ -12,12 +12,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-openai.js';
-import { ARTIFACTS_DIR, askQuestion, DESKTOP, doneAnswers, launchChromium, pageSet, PAYLOAD, PHONE, startIndexedServer, zorblaxAccord } from './harness.js';
+import { ARTIFACTS_DIR, askQuestion, browserSkipReason, DESKTOP, doneAnswers, launchChromium, pageSet, PAYLOAD, PHONE, startIndexedServer, zorblaxAccord } from './harness.js';
 
 const ADMIN_TOKEN = 'browser-admin-token';
 const ZORBLAX = zorblaxAccord();
 
-describe('documents, upload and answer tools in Chromium', () => {
+describe.skipIf(browserSkipReason !== undefined)('documents, upload and answer tools in Chromium', () => {
   let browser: Browser;
   let config: Config;
   let server: RunningServer;

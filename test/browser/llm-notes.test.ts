@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-openai.js';
 import { buildDefaultIndex } from '../helpers/fixtures.js';
-import { askQuestion, launchChromium, openPage, waitForLibrary } from './harness.js';
+import { askQuestion, browserSkipReason, launchChromium, openPage, waitForLibrary } from './harness.js';
 
 const QUESTION = 'Where did Imran Khan meet President Putin?';
 
@@ -19,20 +19,20 @@ let fake: FakeLlm;
 let config: Config;
 let server: RunningServer;
 
-beforeAll(async () => {
-  fake = await startFakeLlm();
-  ({ config } = await buildDefaultIndex({ llmUrl: fake.url, llmModel: 'fake-model' }));
-  server = await startServer(config, silentLogger);
-  browser = await launchChromium();
-});
+describe.skipIf(browserSkipReason !== undefined)('the page with an LLM', () => {
+  beforeAll(async () => {
+    fake = await startFakeLlm();
+    ({ config } = await buildDefaultIndex({ llmUrl: fake.url, llmModel: 'fake-model' }));
+    server = await startServer(config, silentLogger);
+    browser = await launchChromium();
+  });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fake?.close();
-});
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await fake?.close();
+  });
 
-describe('the page with an LLM', () => {
   it('lists removed sentences under the answer (the page never showed warnings)', async () => {
     fake.reply = (sources) => {
       const id = sources.find((s) => s.text.includes('Bishkek'))!.id;
