@@ -60,14 +60,14 @@ export async function rewriteWithLlm(
 }
 
 /**
- * The LLM and validated prompts when `QUIRE_LLM_URL` is set; null for extractive answers.
- * Prompts are checked either way. The endpoint is probed once, with one log line saying
+ * The LLM and validated prompts when `QUIRE_LLM_URL` is set; null for extractive answers
+ * (which read no prompt, so a server without an LLM loads no template). The endpoint is probed once, with one log line saying
  * what was found, so a wrong URL or model name shows at start-up, not at the first question.
  */
 export async function loadGeneration(settings: LlmSettings, log: Logger): Promise<Generation | null> {
-  const prompts = await loadPrompts();
   const llm = await createLlm(settings, log);
   if (!llm) return null;
+  const prompts = await loadPrompts();
   const status = await llm.probe();
   const where = { url: llm.url, model: llm.model };
   if (!status.reachable) log.warn('llm unreachable at start-up: questions get extractive answers while it stays down', { ...where, problem: status.problem });

@@ -1,6 +1,6 @@
 /**
  * Prompt templates: Markdown files in `prompts/` with `{{named}}` placeholders,
- * loaded and checked once at start-up — a template missing a placeholder the
+ * loaded and checked once at start-up when an LLM is configured — a template missing a placeholder the
  * code fills in is a configuration error, not a silently worse answer.
  * LangChain's PromptTemplate (mustache syntax) parses and fills them.
  * @module
@@ -8,7 +8,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PromptTemplate } from '@langchain/core/prompts';
 import { QuireError } from '../errors.js';
 
 export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
@@ -23,6 +22,8 @@ export type PromptName = keyof typeof REQUIRED;
 export type Prompts = { [K in PromptName]: (values: Record<(typeof REQUIRED)[K][number], string>) => Promise<string> };
 
 export async function loadPrompts(dir: string = PROMPTS_DIR): Promise<Prompts> {
+  // Imported here, not at start-up: LangChain's core costs ≈ 1.3 s and 40 MB that extractive answering never uses.
+  const { PromptTemplate } = await import('@langchain/core/prompts');
   const entries = await Promise.all(
     (Object.keys(REQUIRED) as PromptName[]).map(async (name) => {
       const file = path.join(dir, `${name}.md`);
