@@ -9,13 +9,18 @@
  * such rows is an IDF-weighted average of unit word directions, so "the" and
  * "of" barely move a text's vector and rare, topical words dominate it (the
  * SIF/Model2Vec weighting idea).
+ *
+ * A large corpus's SVD sees a sample of its contexts (matrix.ts); a word that
+ * occurs only outside it is folded in from its contexts (folding.ts), with the
+ * same IDF scaling, so every word of the corpus still has a vector.
  * @module
  */
 import { QuireError } from '../../errors.js';
-import { buildTermMatrix } from './matrix.js';
+import { foldedDirections } from './folding.js';
+import { buildTermMatrix, type TermMatrix } from './matrix.js';
 import { truncatedSvd, type TruncatedSvd } from './svd.js';
 import { tokenList } from './tokenizer.js';
-import { words } from './words.js';
+import { wordsOf } from './words.js';
 import { writeCorpusModel } from './write.js';
 
 /**
@@ -49,8 +54,9 @@ export interface FittedCorpusModel {
 }
 
 /** Fits the token table in memory (no I/O). `dims` is an upper bound: a tiny corpus may support fewer. */
-export function fitCorpusTable(texts: readonly string[], dims: number): FittedCorpusModel {
-  const { vocabulary, idf, matrix } = buildTermMatrix(texts.map(words));
+export function fitCorpusTable(texts: readonly string[], dims: number, { maxContexts }: { maxContexts?: number } = {}): FittedCorpusModel {
+  const terms = buildTermMatrix(wordsOf(texts), maxContexts === undefined ? {} : { maxContexts });
+  const { vocabulary, idf, matrix } = terms;
   if (vocabulary.length === 0) {
     throw new QuireError('corpus_empty', `Cannot fit a corpus embedding model: the ${texts.length} texts given contain no words.`);
   }
@@ -75,7 +81,19 @@ export function fitCorpusTable(texts: readonly string[], dims: number): FittedCo
     const at = (w + 2) * k; // after [PAD] and [UNK]
     for (let j = 0; j < k; j++) table[at + j] = row[j]! * scale;
   }
+  foldUnsampledWords(terms, table, k);
   return { tokens, table, dims: k, vocabularySize: vocabulary.length, texts: texts.length, contexts: matrix.cols, svd: svd.method };
+}
+
+/** Gives the words without a context in a sampled matrix (an empty row) their folded-in rows; none when the matrix is whole. */
+function foldUnsampledWords({ vocabulary, idf, matrix, texts }: TermMatrix, table: Float32Array, k: number): void {
+  // A sampled word's token row is its id after [PAD] and [UNK]; an unsampled one has none yet.
+  const rows = vocabulary.map((_, w) => (matrix.rowPtr[w] === matrix.rowPtr[w + 1] ? null : [w + 2]));
+  if (!rows.includes(null)) return;
+  for (const [w, sum] of foldedDirections(texts, (w) => rows[w] ?? null, table, k).sums) {
+    const scale = idf[w]! / Math.hypot(...sum);
+    for (let j = 0; j < k; j++) table[(w + 2) * k + j] = sum[j]! * scale;
+  }
 }
 
 /** Fits a corpus model on `texts` and writes it to `dir` in the transformers.js layout. */

@@ -1,10 +1,9 @@
 /**
- * Folding new words into a fitted corpus model (LSA folding-in, Deerwester et
- * al., 1990; Berry, Dumais & O'Brien, 1995): a word the model has no vector for
- * gets one from the contexts it occurs in — the mean direction of those
- * contexts' vectors, made from the words the model already knows, scaled by the
- * word's IDF like every fitted row. Existing rows are not touched, so every
- * vector the model made before stays valid and unchanged chunks keep theirs; a
+ * Folding new words into a fitted corpus model (LSA folding-in, folding.ts): a
+ * word the model has no vector for gets one from the contexts it occurs in — the
+ * mean direction of those contexts' vectors, made from the words the model
+ * already knows, scaled by the word's IDF like every fitted row. Existing rows
+ * are not touched, so every vector the model made before stays valid and unchanged chunks keep theirs; a
  * small addition to the corpus embeds only its own chunks, yet its new words
  * still count. (A refit instead re-derives every row from the whole corpus.)
  * @module
@@ -12,14 +11,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeEmbeddingTableModel } from '../onnx-table.js';
-import { MIN_WINDOW, smoothIdf, windows } from './matrix.js';
+import { foldedDirections } from './folding.js';
+import { smoothIdf } from './matrix.js';
 import { libraryTokenizer } from './library-tokenizer.js';
 import { UNK_TOKEN } from './tokenizer.js';
 import { readCorpusModelInfo, writeCorpusModel, ONNX_FILE } from './write.js';
-import { words } from './words.js';
-
-/** Contexts as in a small fit: half-overlapping windows of MIN_WINDOW words. */
-const CONTEXT = { window: MIN_WINDOW, stride: MIN_WINDOW / 2 };
+import { wordsOf } from './words.js';
 
 /**
  * Adds a row for every word of `texts` that the model in `dir` reads as [UNK]
@@ -43,27 +40,7 @@ export async function foldInWords(dir: string, texts: readonly string[]): Promis
     }
     return ids;
   };
-  const sums = new Map<string, Float64Array>();
-  const df = new Map<string, number>();
-  const context = new Float64Array(dims);
-  for (const text of texts) {
-    const list = words(text);
-    const fresh = new Set(list.filter((word) => idsOf(word) === null));
-    for (const word of fresh) df.set(word, (df.get(word) ?? 0) + 1);
-    if (fresh.size === 0) continue;
-    for (const [from, to] of windows(list.length, CONTEXT)) {
-      context.fill(0);
-      for (let i = from; i < to; i++) for (const id of idsOf(list[i]!) ?? []) for (let j = 0; j < dims; j++) context[j]! += table[id * dims + j]!;
-      const length = Math.hypot(...context);
-      if (length === 0) continue;
-      for (let i = from; i < to; i++) {
-        if (!fresh.has(list[i]!)) continue;
-        const sum = sums.get(list[i]!) ?? new Float64Array(dims);
-        for (let j = 0; j < dims; j++) sum[j]! += context[j]! / length;
-        sums.set(list[i]!, sum);
-      }
-    }
-  }
+  const { sums, df } = foldedDirections(wordsOf(texts), idsOf, table, dims);
   if (sums.size === 0) return 0;
 
   const tokens = Object.entries((json.model as { vocab: Record<string, number> }).vocab)

@@ -43,3 +43,8 @@ export function isWord(token: string): boolean {
 export function words(text: string): string[] {
   return preTokenize(text).filter(isWord);
 }
+
+/** Each text's words, one text at a time (every word list of a large corpus at once is its size several times over). */
+export function* wordsOf(texts: readonly string[]): Generator<string[]> {
+  for (const text of texts) yield words(text);
+}
