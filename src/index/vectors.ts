@@ -34,9 +34,16 @@ export interface BuiltVectorIndex extends VectorIndex {
   write(file: string): Promise<void>;
 }
 
-function wrap(hnsw: Hnsw, dims: number): BuiltVectorIndex {
+/** A graph being built: vectors are added label by label, from 0. */
+export interface GrowingVectorIndex extends BuiltVectorIndex {
+  add(vector: Float32Array): void;
+}
+
+function wrap(hnsw: Hnsw, dims: number): GrowingVectorIndex {
+  let next = 0;
   return {
     dims,
+    add: (vector) => hnsw.addPoint(Array.from(vector), next++),
     get size() {
       return hnsw.getCurrentCount();
     },
@@ -53,12 +60,21 @@ function wrap(hnsw: Hnsw, dims: number): BuiltVectorIndex {
   };
 }
 
-export function buildVectorIndex(vectors: readonly Float32Array[], dims: number): BuiltVectorIndex {
+/**
+ * An empty graph for `count` vectors, filled label by label with `add` (from 0, in
+ * order: hnswlib's build is deterministic for a given seed and insertion order).
+ */
+export function createVectorIndex(dims: number, count: number): GrowingVectorIndex {
   const hnsw = new HierarchicalNSW('cosine', dims);
-  hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: M, efConstruction: EF_CONSTRUCTION, randomSeed: SEED });
-  vectors.forEach((vector, label) => hnsw.addPoint(Array.from(vector), label));
+  hnsw.initIndex({ maxElements: Math.max(1, count), m: M, efConstruction: EF_CONSTRUCTION, randomSeed: SEED });
   hnsw.setEf(EF_SEARCH);
   return wrap(hnsw, dims);
+}
+
+export function buildVectorIndex(vectors: readonly Float32Array[], dims: number): BuiltVectorIndex {
+  const index = createVectorIndex(dims, vectors.length);
+  for (const vector of vectors) index.add(vector);
+  return index;
 }
 
 /** Search over a graph read by readHnswGraph (in this thread, or posted to it). */

@@ -15,7 +15,7 @@ import { writeManifest } from './files.js';
 import { VECTORS_FILE } from './layout.js';
 import { writeLexical } from './lexical-file.js';
 import type { Manifest } from './manifest.js';
-import { buildVectorIndex } from './vectors.js';
+import type { GraphBuild } from './graph-build.js';
 
 export interface NewBuild {
   /** The build's work directory (the target's createWorkDir): it already holds the corpus model's files (model/). */
@@ -25,6 +25,8 @@ export interface NewBuild {
   chunks: readonly Chunk[];
   analyses: readonly TextAnalysis[];
   vectors: readonly Float32Array[];
+  /** The HNSW graph of `vectors`, grown while they were embedded; null for a target that writes none (IngestTarget.writesGraph). */
+  graph: GraphBuild | null;
   lexical: LexicalStats;
   /** Documents whose parser failed, remembered so that the next ingest skips them unless they change. */
   parseFailures: readonly ParseFailure[];
@@ -35,7 +37,8 @@ export async function writeBuildFiles(build: NewBuild): Promise<void> {
   const { dir } = build;
   await writeChunks(dir, build.chunks);
   await writeAnalyses(dir, build.manifest.labels, build.analyses);
-  await buildVectorIndex(build.vectors, build.manifest.embedder.dims).write(path.join(dir, VECTORS_FILE));
+  if (!build.graph) throw new Error('writeBuildFiles: a local build needs its HNSW graph');
+  await build.graph.write(path.join(dir, VECTORS_FILE));
   await writeLexical(dir, build.lexical);
   await writeParseFailures(dir, build.parseFailures);
   await writeManifest(dir, build.manifest);

@@ -25,6 +25,7 @@ import { analyseChunks, type PendingAnalyses } from './analyse.js';
 import { planDocuments } from './plan.js';
 import type { PreviousBuild } from '../index/previous.js';
 import type { NewBuild } from '../index/write-build.js';
+import { startGraphBuild, type GraphBuild } from '../index/graph-build.js';
 import { openStore } from '../store/open-store.js';
 import type { IngestTarget } from '../store/store.js';
 
@@ -90,6 +91,7 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
   const release = await target.lock();
   let buildDir: string | null = null;
   let analysing: PendingAnalyses | undefined;
+  let graph: GraphBuild | null = null;
   try {
     const previous = await target.previous();
     const corpus = await loadCorpus(config.corpusDir, {
@@ -111,8 +113,14 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
     const chunks = chunksByDoc.flat();
 
     buildDir = await target.createWorkDir();
-    // Analysed meanwhile, on another thread when there are many: the fit below keeps this one busy.
-    analysing = analyseChunks(chunks, previous, (done, total) => onProgress({ phase: 'analyse', done, total }));
+    // Analysed meanwhile, on another thread when there are many: the fit and the embedding below keep this one busy.
+    // Its progress during the embedding is told after it, so that a terminal shows one phase at a time.
+    let embedding = false;
+    let heldProgress: IngestProgress | null = null;
+    analysing = analyseChunks(chunks, previous, (done, total) => {
+      if (embedding) heldProgress = { phase: 'analyse', done, total };
+      else onProgress({ phase: 'analyse', done, total });
+    });
     const model = await prepareEmbedder(config, log, buildDir, previous, chunks);
     const embedder = model.embedder;
 
@@ -125,8 +133,19 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
       previous.manifest.chunker.chunkWords === config.chunkWords &&
       previous.manifest.chunker.chunkOverlapWords === config.chunkOverlapWords;
     const unchanged = new Set(reusable ? plan.unchanged : []);
+    graph = target.writesGraph ? startGraphBuild(embedder.dims, chunks.length) : null;
+    embedding = true;
+    const vectors = await embedChunks(
+      chunks,
+      embedder,
+      config.embedBatchSize,
+      (chunk) => (unchanged.has(chunk.docId) ? previous?.vector(chunk.id) : undefined),
+      (ready) => graph?.add(ready),
+      onProgress,
+    );
+    embedding = false;
+    if (heldProgress) onProgress(heldProgress);
     const analyses = await analysing.analyses;
-    const vectors = await embedChunks(chunks, embedder, config.embedBatchSize, (chunk) => (unchanged.has(chunk.docId) ? previous?.vector(chunk.id) : undefined), onProgress);
 
     onProgress({ phase: 'write', done: 0, total: 1 });
     const manifest: Manifest = {
@@ -154,6 +173,7 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
       chunks,
       analyses,
       vectors: vectors.all,
+      graph,
       lexical: buildLexicalStats(chunks.map((chunk) => chunk.text)),
       parseFailures: corpus.parseFailures,
     };
@@ -186,6 +206,7 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
     };
   } catch (error) {
     await analysing?.cancel();
+    await graph?.cancel();
     if (buildDir) await target.discard(buildDir);
     throw diskFullOr(error, config.indexDir, 'the index directory');
   } finally {
@@ -248,10 +269,19 @@ async function embedChunks(
   embedder: Embedder,
   batchSize: number,
   storedVector: (chunk: Chunk) => Float32Array | undefined,
+  onReady: (vectors: readonly Float32Array[]) => void,
   onProgress: (progress: IngestProgress) => void,
 ): Promise<{ all: Float32Array[]; embedded: number }> {
   const all: (Float32Array | undefined)[] = chunks.map(storedVector);
   const todo = chunks.flatMap((chunk, i) => (all[i] ? [] : [i]));
+  // onReady hears every vector once, in label order: each time the run of labels with vectors grows.
+  let ready = 0;
+  const tellReady = () => {
+    const from = ready;
+    while (ready < all.length && all[ready]) ready++;
+    onReady(all.slice(from, ready) as Float32Array[]);
+  };
+  tellReady();
   onProgress({ phase: 'embed', done: 0, total: todo.length });
   // Many batches per call: the embedder batches texts of similar length together, which needs a choice of texts.
   const group = batchSize * EMBED_BATCHES_PER_CALL;
@@ -259,6 +289,7 @@ async function embedChunks(
     const batch = todo.slice(from, from + group);
     const vectors = await embedder.embed(batch.map((i) => chunks[i]!.text));
     batch.forEach((i, j) => (all[i] = vectors[j]));
+    tellReady();
     onProgress({ phase: 'embed', done: Math.min(from + group, todo.length), total: todo.length });
   }
   return { all: all as Float32Array[], embedded: todo.length };

@@ -31,6 +31,7 @@ export function createLocalStore(config: Config, log: Logger): Store {
     conversations: (options) => createConversationStore(options),
     ingestTarget: () => ({
       description: path.resolve(indexDir),
+      writesGraph: true,
       lock: () =>
         acquireIngestLock(indexDir).catch((error: unknown) => {
           throw diskFullOr(error, indexDir, 'the index directory');

@@ -58,4 +58,6 @@ export interface IngestTarget {
   discard(workDir: string): Promise<void>;
   /** Where the build lives, for messages (never a secret). */
   readonly description: string;
+  /** Whether publish writes the HNSW graph (the local format): ingest then grows one while it embeds (NewBuild.graph). */
+  readonly writesGraph: boolean;
 }

@@ -117,6 +117,7 @@ export function createPostgresStore(config: Config, log: Logger): Store {
     },
     ingestTarget: () => ({
         description: where,
+        writesGraph: false,
         async lock() {
           await db();
           const client = await connectClient(url);
