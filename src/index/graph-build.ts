@@ -7,7 +7,7 @@
  * same graph, byte for byte, as building it at the end.
  * @module
  */
-import { spawnThread } from '../threads/spawn.js';
+import { spawnThread, stoppedEarly } from '../threads/spawn.js';
 import { createVectorIndex } from './vectors.js';
 
 /** Vectors from which the graph grows on a thread (below, a thread's start costs more than it saves). */
@@ -31,11 +31,7 @@ export function startGraphBuild(dims: number, count: number, { threadFrom = GRAP
     return { add: (vectors) => vectors.forEach((vector) => index.add(vector)), write: (file) => index.write(file), cancel: async () => {} };
   }
   const thread = spawnThread(new URL('./graph-thread.ts', import.meta.url), { dims, count });
-  const stopped = new Promise<never>((_, reject) => {
-    thread.on('error', reject);
-    thread.on('exit', (code) => reject(new Error(`the graph thread stopped (exit code ${code}) before it had written the graph`)));
-  });
-  stopped.catch(() => {});
+  const stopped = stoppedEarly(thread, 'graph', 'written the graph');
   const post = (message: GraphMessage, transfer: ArrayBuffer[] = []) => thread.postMessage(message, transfer);
   return {
     add(vectors) {

@@ -9,7 +9,7 @@
  */
 import { analyseText, type TextAnalysis } from '../text/analysis.js';
 import type { PreviousBuild } from '../index/previous.js';
-import { spawnThread } from '../threads/spawn.js';
+import { spawnThread, stoppedEarly } from '../threads/spawn.js';
 import type { Chunk } from '../types.js';
 
 /** Chunks to analyse from which a worker thread does it. */
@@ -55,7 +55,7 @@ export function analyseChunks(
     return { analyses: Promise.resolve(merge(fresh)), cancel: async () => {} };
   }
   const thread = spawnThread(new URL('./analysis-thread.ts', import.meta.url), todo);
-  const analyses = new Promise<TextAnalysis[]>((resolve, reject) => {
+  const delivered = new Promise<TextAnalysis[]>((resolve, reject) => {
     thread.on('message', ({ done, analyses: fresh }: AnalysisMessage) => {
       try {
         report(done);
@@ -67,9 +67,8 @@ export function analyseChunks(
       }
       if (fresh) resolve(merge(fresh));
     });
-    thread.on('error', reject);
-    thread.on('exit', (code) => reject(new Error(`the analysis thread stopped (exit code ${code}) before it had analysed every chunk`)));
   });
+  const analyses = Promise.race([delivered, stoppedEarly(thread, 'analysis', 'analysed every chunk')]);
   analyses.catch(() => {});
   return { analyses, cancel: async () => void (await thread.terminate()) };
 }

@@ -34,7 +34,8 @@ export function foldedDirections<W>(textWords: Iterable<ArrayLike<W>>, idsOf: (w
     if (fresh.size === 0) continue;
     for (const [from, to] of windows(list.length, CONTEXT)) {
       // A window without a fresh word adds to no sum.
-      if (!freshAt.slice(from, to).includes(true)) continue;
+      const firstFresh = freshAt.indexOf(true, from);
+      if (firstFresh < 0 || firstFresh >= to) continue;
       context.fill(0);
       for (let i = from; i < to; i++) for (const id of idsOf(list[i]!) ?? []) for (let j = 0; j < dims; j++) context[j]! += table[id * dims + j]!;
       const length = Math.hypot(...context);
