@@ -7,12 +7,13 @@
  * transformers.js.
  * @module
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../errors.js';
 import type { FileSection } from '../io/section-reads.js';
 import { ONNX_FILE, readCorpusModelInfo } from './corpus-model/write.js';
-import { locateEmbeddingTable } from './onnx-table.js';
+import { locateTable } from './table-locate.js';
 
 /** A corpus model as plain data a worker thread can be posted: its table is a SharedArrayBuffer view. */
 export interface CorpusModelData {
@@ -47,22 +48,49 @@ export async function readCorpusModelData(dir: string, { hotRows = HOT_ROWS } = 
       return text;
     });
   const file = path.join(dir, ONNX_FILE);
-  const { hot, rest, dims } = await readModelFile(dir, ONNX_FILE, (bytes) => {
-    const { offset, rows, dims } = locateEmbeddingTable(bytes);
-    const hotBytes = Math.min(rows, hotRows) * dims * 4;
-    const hot = new Float32Array(new SharedArrayBuffer(hotBytes));
-    new Uint8Array(hot.buffer).set(bytes.subarray(offset, offset + hotBytes));
-    return { hot, rest: { file, offset: offset + hotBytes, byteLength: rows * dims * 4 - hotBytes }, dims };
-  });
+  const { hot, rest, dims } = await corruptUnlessRead(file, async () => readHotRows(file, hotRows));
   if (dims !== info.dims) throw new QuireError('index_corrupt', `${file} holds ${dims}-dimensional rows, not the ${info.dims} its model says.`);
   return { modelId: info.modelId, dims, tokenizer: await readJson('tokenizer.json'), tokenizerConfig: await readJson('tokenizer_config.json'), hot, rest };
 }
 
 async function readModelFile<T>(dir: string, name: string, parse: (bytes: Buffer) => T): Promise<T> {
   const file = path.join(dir, name);
+  return corruptUnlessRead(file, async () => parse(await readFile(file)));
+}
+
+async function corruptUnlessRead<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
-    return parse(await readFile(file));
+    return await read();
   } catch (cause) {
     throw new QuireError('index_corrupt', `${file} does not load: ${cause instanceof Error ? cause.message : String(cause)}.`, { cause });
+  }
+}
+
+/**
+ * The first `hotRows` rows of model.onnx's table, read straight into shared memory, and
+ * where the others are: only the graph's small fields and those rows are read (table-locate.ts).
+ */
+function readHotRows(file: string, hotRows: number): Pick<CorpusModelData, 'hot' | 'rest' | 'dims'> {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    /** Bytes `at` … into `into` (fewer only at the end of the file). */
+    const readAt = (at: number, into: Uint8Array): Uint8Array => {
+      let done = 0;
+      while (done < into.length) {
+        const read = readSync(fd, into, done, into.length - done, at + done);
+        if (read === 0) break;
+        done += read;
+      }
+      return into.subarray(0, done);
+    };
+    const { offset, rows, dims } = locateTable({ size, read: (at, length) => readAt(at, new Uint8Array(length)) });
+    const hotBytes = Math.min(rows, hotRows) * dims * 4;
+    if (offset + rows * dims * 4 > size) throw new RangeError('the table runs past the end of the file');
+    const hot = new Float32Array(new SharedArrayBuffer(hotBytes));
+    readAt(offset, new Uint8Array(hot.buffer));
+    return { hot, rest: { file, offset: offset + hotBytes, byteLength: rows * dims * 4 - hotBytes }, dims };
+  } finally {
+    closeSync(fd);
   }
 }

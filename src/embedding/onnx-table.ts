@@ -11,6 +11,7 @@
 // onnx-proto is CommonJS; its named export is only reachable through the default import under ESM.
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
+import { locateTable, type TableLocation } from './table-locate.js';
 
 const { onnx } = onnxProto;
 
@@ -64,15 +65,8 @@ export function encodeEmbeddingTableModel({ table, rows, dims, ignoredInputs = [
 }
 
 /** Where the table of a graph written by `encodeEmbeddingTableModel` is: its byte offset in `bytes`, its shape. */
-export function locateEmbeddingTable(bytes: Uint8Array): { offset: number; rows: number; dims: number } {
-  const initializer = onnx.ModelProto.decode(bytes).graph?.initializer?.find((tensor) => tensor.name === 'table');
-  const raw = initializer?.rawData;
-  if (!initializer || !raw || initializer.dims?.length !== 2) throw new RangeError('not an embedding-table graph: it has no [rows, dims] "table" initializer');
-  const [rows, dims] = [Number(initializer.dims[0]), Number(initializer.dims[1])];
-  if (raw.byteLength !== rows * dims * 4) throw new RangeError(`the "table" initializer holds ${raw.byteLength} bytes, not ${rows} × ${dims} floats`);
-  // rawData views the decoded buffer itself.
-  return { offset: raw.byteOffset - bytes.byteOffset, rows, dims };
-}
+export const locateEmbeddingTable = (bytes: Uint8Array): TableLocation =>
+  locateTable({ size: bytes.length, read: (at, length) => bytes.subarray(at, at + length) });
 
 /**
  * The table of a graph written by `encodeEmbeddingTableModel`, copied out (its

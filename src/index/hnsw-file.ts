@@ -8,7 +8,7 @@
  * upper-level link lists preceded by their byte length (uint32).
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readFileShared } from '../io/read-shared.js';
 import type { HnswGraph } from '../retrieval/hnsw-search.js';
 
 /** offsetLevel0 … ef_construction: 6 size_t, int maxlevel, uint32 enterpoint, 3 size_t, double mult, size_t. */
@@ -16,10 +16,9 @@ const HEADER_BYTES = 96;
 
 /** The graph in `file`, built over `dims`-wide vectors; throws (with why) when the bytes are not such a graph. */
 export async function readHnswGraph(file: string, dims: number): Promise<HnswGraph> {
-  const bytes = await readFile(file);
+  const bytes = await readFileShared(file);
   if (bytes.length < HEADER_BYTES) throw new Error('shorter than an hnswlib header');
-  const shared = new SharedArrayBuffer(bytes.length);
-  new Uint8Array(shared).set(bytes);
+  const shared = bytes.buffer as SharedArrayBuffer;
   const view = new DataView(shared);
   const size = (at: number) => Number(view.getBigUint64(at, true));
   const offsetLevel0 = size(0);
