@@ -81,10 +81,10 @@ const textAt = (table: ChunkTable, label: number): string => readBytes(table, ta
 /** The document ids of a table, in the order its `docs` column numbers them. */
 export const chunkDocIds = (table: ChunkTable): string[] => Array.from({ length: stringCount(table.docIds) }, (_, i) => stringAt(table.docIds, i));
 
-/** Chunk `label`, given the build's `labels` (manifest) and `chunkDocIds(table)`. */
-export function chunkAt(table: ChunkTable, label: number, labels: readonly string[], docIds: readonly string[]): Chunk {
+/** Chunk `label`, whose id is `id` (the manifest's `labels[label]`), given `chunkDocIds(table)`. */
+export function chunkAt(table: ChunkTable, label: number, id: string, docIds: readonly string[]): Chunk {
   return {
-    id: labels[label]!,
+    id,
     docId: docIds[table.docs[label]!]!,
     n: table.n[label]!,
     text: textAt(table, label),

@@ -20,6 +20,7 @@ import { QuireError } from '../errors.js';
 import type { LexicalIndex } from '../retrieval/bm25.js';
 import { memorySearch, type SearchableIndex } from '../retrieval/retriever.js';
 import type { HnswGraph } from '../retrieval/hnsw-search.js';
+import { packStrings, sharedStringTable, stringAt, stringCount, stringId, type StringTable } from '../retrieval/string-table.js';
 import type { Chunk } from '../types.js';
 import { analysisSource, readAnalysisTable, type AnalysisSource, type AnalysisTable } from './analysis.js';
 import { chunkAt, chunkDocIds, openTexts, readChunkTable, type ChunkTable } from './chunk-file.js';
@@ -36,6 +37,8 @@ const MEMO_ENTRIES = 20_000;
 export interface IndexData {
   buildDir: string;
   manifest: Manifest;
+  /** The chunk id of each label (the manifest's `labels`), in shared memory: what every thread looks ids up in. */
+  labels: StringTable;
   chunks: ChunkTable;
   analyses: AnalysisTable;
   lexical: LexicalIndex;
@@ -89,7 +92,7 @@ export async function readIndexData(config: Config, buildDir?: string): Promise<
   const vectors = await readVectorGraph(dir, manifest.embedder.dims);
   if (vectors.count !== size) throw new QuireError('index_corrupt', `${dir} has ${vectors.count} vectors for ${size} chunks.`);
   const corpusModel = manifest.embedder.kind === 'corpus' ? await readBuildCorpusModel(dir, manifest) : undefined;
-  return { buildDir: dir, manifest, chunks: readChunkTable(dir, manifest), analyses: readAnalysisTable(dir, size), lexical: readLexical(dir, size), vectors, ...(corpusModel && { corpusModel }) };
+  return { buildDir: dir, manifest, labels: sharedStringTable(packStrings(manifest.labels)), chunks: readChunkTable(dir, manifest), analyses: readAnalysisTable(dir, size), lexical: readLexical(dir, size), vectors, ...(corpusModel && { corpusModel }) };
 }
 
 async function readBuildCorpusModel(buildDir: string, manifest: Manifest): Promise<CorpusModelData> {
@@ -103,16 +106,15 @@ async function readBuildCorpusModel(buildDir: string, manifest: Manifest): Promi
 
 /** The serving view of read (or posted) index data. */
 export function serveIndex(data: IndexData): LocalServedIndex {
-  const { manifest, chunks } = data;
-  const labels = manifest.labels;
-  const labelById = new Map(labels.map((id, label) => [id, label]));
+  const { manifest, chunks, labels } = data;
   const docIds = chunkDocIds(chunks);
   // A worker posted a build opens its own descriptor on the texts now, while the build is current.
   openTexts(chunks);
-  const labelOf = (id: string) => labelById.get(id);
-  const chunk = (label: number) => chunkAt(chunks, label, labels, docIds);
+  // Ids are looked up in the shared table, not a Map of them each thread would build (117k entries at 100k chunks).
+  const labelOf = (id: string) => stringId(labels, id);
+  const chunk = (label: number) => chunkAt(chunks, label, stringAt(labels, label), docIds);
   const chunkById = (id: string) => {
-    const label = labelById.get(id);
+    const label = labelOf(id);
     return label === undefined ? undefined : chunk(label);
   };
   const analyses = analysisSource(data.analyses, labelOf);
@@ -120,7 +122,7 @@ export function serveIndex(data: IndexData): LocalServedIndex {
     buildDir: data.buildDir,
     manifest,
     data,
-    size: labels.length,
+    size: stringCount(labels),
     chunk,
     chunkById,
     chunksById: async (ids) => ids.map(chunkById),

@@ -30,7 +30,7 @@ export async function readPreviousBuild(indexDir: string, log: Logger): Promise<
     const manifest = await readManifest(dir);
     const table = readChunkTable(dir, manifest);
     const docIds = chunkDocIds(table);
-    const chunks = new Map(manifest.labels.map((id, label) => [id, chunkAt(table, label, manifest.labels, docIds)]));
+    const chunks = new Map(manifest.labels.map((id, label) => [id, chunkAt(table, label, id, docIds)]));
     const vectors = await readVectors(dir, manifest.embedder.dims);
     const analyses = readAnalyses(dir, manifest.labels);
     const labelOf = new Map(manifest.labels.map((id, label) => [id, label]));

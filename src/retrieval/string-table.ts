@@ -41,6 +41,16 @@ export function packStrings(strings: readonly string[]): StringTable {
   return { bytes, starts, slots };
 }
 
+/** `table` copied into shared memory, so that worker threads posted it share one copy. */
+export function sharedStringTable(table: StringTable): StringTable {
+  const shared = <T extends Uint8Array | Uint32Array>(array: T): T => {
+    const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
+    copy.set(array);
+    return copy;
+  };
+  return { bytes: shared(table.bytes), starts: shared(table.starts), slots: shared(table.slots) };
+}
+
 /** The id of `value`, or undefined when the table does not hold it. */
 export function stringId(table: StringTable, value: string): number | undefined {
   const { bytes, starts, slots } = table;

@@ -16,6 +16,7 @@ import type { AskCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { QuireError, type ErrorCode } from '../../errors.js';
 import type { ServedIndex } from '../../index/open.js';
+import { postable } from '../../index/posted.js';
 import type { Logger } from '../../log.js';
 import { spawnThread } from '../../threads/spawn.js';
 import type { ComputeCall, ComputeReply, ComputeRequest } from './protocol.js';
@@ -88,7 +89,7 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
   function call(index: ServedIndex, message: ComputeCall, slot = leastBusy()): Promise<unknown> {
     if (!slot.given.has(index.buildDir)) {
       remember(slot, index.buildDir);
-      post(slot, index.buildDir, { op: 'open', data: index.data }).catch(() => slot.given.delete(index.buildDir));
+      post(slot, index.buildDir, { op: 'open', data: index.data && postable(index.data) }).catch(() => slot.given.delete(index.buildDir));
     }
     return post(slot, index.buildDir, message);
   }
@@ -100,7 +101,7 @@ export function createComputePool(config: Config, log: Logger, size: number): Co
       await Promise.all(
         slots.map((slot) => {
           remember(slot, index.buildDir);
-          return post(slot, index.buildDir, { op: 'open', data: index.data }).catch((error: unknown) => {
+          return post(slot, index.buildDir, { op: 'open', data: index.data && postable(index.data) }).catch((error: unknown) => {
             slot.given.delete(index.buildDir);
             throw error;
           });

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ExtractiveOptions } from '../../ask-compute.js';
-import type { IndexData } from '../../index/open.js';
+import type { PostedIndexData } from '../../index/posted.js';
 import type { RetrieveOptions } from '../../retrieval/retriever.js';
 import type { RetrievedChunk } from '../../retrieval/types.js';
 
@@ -13,10 +13,11 @@ export type ComputeCall =
   | { op: 'compose'; query: string; retrieved: readonly RetrievedChunk[]; options: ExtractiveOptions }
   /**
    * Open a build from the data the server read: its arrays are SharedArrayBuffer
-   * views, so the worker shares them instead of reading the files again. Without
+   * views, so the worker shares them instead of reading the files again; its
+   * manifest comes without the chunk ids, which those arrays hold (posted.ts). Without
    * data (a store that cannot share), the worker opens the build from the store.
    */
-  | { op: 'open'; data: IndexData | undefined };
+  | { op: 'open'; data: PostedIndexData | undefined };
 
 export type ComputeRequest = ComputeCall & { id: number; buildDir: string };
 

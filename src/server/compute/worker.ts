@@ -13,6 +13,7 @@ import { inProcessCompute } from '../../ask-compute.js';
 import type { Config } from '../../config.js';
 import { isQuireError, QuireError } from '../../errors.js';
 import { openIndexData, type OpenBuild } from '../../index/open.js';
+import { fromPosted } from '../../index/posted.js';
 import { silentLogger } from '../../log.js';
 import { openStore } from '../../store/open-store.js';
 import { warmTextAnalysis } from '../../text/warm.js';
@@ -42,7 +43,7 @@ async function run(request: ComputeRequest): Promise<unknown> {
     case 'open': {
       // A build that failed to open stays, failed: requests already sent after it get its error.
       // The pool posts it again (replacing this) on its next request.
-      const opened = request.data ? openIndexData(config, request.data) : store.openBuild(request.buildDir);
+      const opened = request.data ? openIndexData(config, fromPosted(request.data)) : store.openBuild(request.buildDir);
       opened.catch(() => {});
       builds.delete(request.buildDir);
       builds.set(request.buildDir, opened);

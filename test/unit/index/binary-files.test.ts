@@ -29,7 +29,7 @@ describe('chunks.bin', () => {
     expect(table.textStarts.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(table.text).toMatchObject({ file: path.join(dir, 'chunks.bin'), byteLength: Buffer.byteLength(chunks.map((c) => c.text).join('')) });
     const docIds = chunkDocIds(table);
-    expect(chunks.map((_, label) => chunkAt(table, label, manifest.labels, docIds))).toEqual(chunks);
+    expect(chunks.map((_, label) => chunkAt(table, label, manifest.labels[label]!, docIds))).toEqual(chunks);
   });
 
   it('keeps reading texts of a build whose file was removed after it was opened (a later ingest pruned it)', async () => {
@@ -37,7 +37,7 @@ describe('chunks.bin', () => {
     await writeChunks(dir, chunks);
     const table = readChunkTable(dir, manifest);
     await rm(path.join(dir, 'chunks.bin'));
-    expect(chunkAt(table, 3, manifest.labels, chunkDocIds(table))).toEqual(chunks[3]);
+    expect(chunkAt(table, 3, manifest.labels[3]!, chunkDocIds(table))).toEqual(chunks[3]);
   });
 
   it('is index_corrupt when it does not hold the manifest’s chunks, or its bytes changed', async () => {
