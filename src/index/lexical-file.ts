@@ -5,12 +5,11 @@
  */
 import path from 'node:path';
 import { QuireError } from '../errors.js';
-import { lexicalIndex, type LexicalIndex, type LexicalStats } from '../retrieval/bm25.js';
+import type { LexicalIndex } from '../retrieval/bm25.js';
 import { isOffsetTable, readBinaryFile, writeBinaryFile } from './binary-file.js';
 import { LEXICAL_FILE } from './layout.js';
 
-export async function writeLexical(buildDir: string, stats: LexicalStats): Promise<void> {
-  const index = lexicalIndex(stats);
+export async function writeLexical(buildDir: string, index: LexicalIndex): Promise<void> {
   await writeBinaryFile(path.join(buildDir, LEXICAL_FILE), {
     // k1, b and the average length, in one small section.
     params: Float64Array.of(index.k1, index.b, index.avgLength),

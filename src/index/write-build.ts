@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { writeParseFailures, type ParseFailure } from '../corpus/isolation/failure-memo.js';
-import type { LexicalStats } from '../retrieval/bm25.js';
+import type { LexicalIndex } from '../retrieval/bm25.js';
 import type { TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
 import { writeAnalyses } from './analysis.js';
@@ -27,7 +27,7 @@ export interface NewBuild {
   vectors: readonly Float32Array[];
   /** The HNSW graph of `vectors`, grown while they were embedded; null for a target that writes none (IngestTarget.writesGraph). */
   graph: GraphBuild | null;
-  lexical: LexicalStats;
+  lexical: LexicalIndex;
   /** Documents whose parser failed, remembered so that the next ingest skips them unless they change. */
   parseFailures: readonly ParseFailure[];
 }

@@ -17,7 +17,7 @@ import { fitCorpusModel, foldInWords, readCorpusModelInfo, unseenWordRate } from
 import { openCorpusEmbedder, type Embedder } from '../embedding/embedder.js';
 import { diskFullOr, QuireError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { buildLexicalStats } from '../retrieval/bm25.js';
+import { buildLexicalIndex } from '../retrieval/bm25.js';
 import type { Chunk } from '../types.js';
 import { MODEL_DIR } from '../index/layout.js';
 import { FORMAT_VERSION, type Manifest } from '../index/manifest.js';
@@ -174,7 +174,7 @@ async function ingestInto(target: IngestTarget, { config, log, onProgress = () =
       analyses,
       vectors: vectors.all,
       graph,
-      lexical: buildLexicalStats(chunks.map((chunk) => chunk.text)),
+      lexical: buildLexicalIndex(chunks.map((chunk) => chunk.text)),
       parseFailures: corpus.parseFailures,
     };
     const published = await target.publish(build, previous?.dir ?? null);

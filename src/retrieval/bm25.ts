@@ -15,19 +15,6 @@
 import { tokenize } from '../text/tokenize.js';
 import { packStrings, stringId, type StringTable } from './string-table.js';
 
-/** BM25's statistics in plain form, as ingest counts them (lexicalIndex packs them for search and storage). */
-export interface LexicalStats {
-  /** Term-frequency saturation. @default 1.2 */
-  k1: number;
-  /** Length normalisation. @default 0.75 */
-  b: number;
-  /** Token count of each chunk, by label. */
-  lengths: number[];
-  avgLength: number;
-  /** term → [label, term frequency] pairs, labels ascending. */
-  postings: Record<string, [number, number][]>;
-}
-
 /**
  * BM25 ready to search: postings in typed arrays and every per-term and per-chunk
  * factor precomputed. Typed arrays and numbers only: what lexical.bin stores, and
@@ -51,17 +38,55 @@ export interface LexicalIndex {
   readonly maxImpacts: Float64Array;
 }
 
-export function buildLexicalStats(texts: readonly string[], k1 = 1.2, b = 0.75): LexicalStats {
-  const postings: Record<string, [number, number][]> = Object.create(null);
-  const lengths = texts.map((text, label) => {
+/**
+ * Counts `texts` (chunks by label) into the searchable index. Postings are
+ * gathered as (term, label, tf) triples in one growing typed array, not as a
+ * [label, tf] array each (some 10 million small arrays at 117k chunks, the
+ * largest part of ingest's peak memory), then placed term by term.
+ */
+export function buildLexicalIndex(texts: readonly string[], k1 = 1.2, b = 0.75): LexicalIndex {
+  // Term ids by first appearance, in a dictionary object: its key order (integer-like terms first, ascending,
+  // then the rest as first seen) is the term order, as it was when postings were kept in such an object.
+  const firstSeen: Record<string, number> = Object.create(null);
+  let termCount = 0;
+  let triples = new Uint32Array(3 * 4096);
+  let postings = 0;
+  const lengths = new Uint32Array(texts.length);
+  let totalLength = 0;
+  texts.forEach((text, label) => {
     const terms = tokenize(text);
     const counts = new Map<string, number>();
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, tf] of counts) (postings[term] ??= []).push([label, tf]);
-    return terms.length;
+    for (const [term, tf] of counts) {
+      if (3 * postings === triples.length) {
+        const grown = new Uint32Array(triples.length * 2);
+        grown.set(triples);
+        triples = grown;
+      }
+      triples[3 * postings] = firstSeen[term] ??= termCount++;
+      triples[3 * postings + 1] = label;
+      triples[3 * postings++ + 2] = tf;
+    }
+    lengths[label] = terms.length;
+    totalLength += terms.length;
   });
-  const avgLength = lengths.length ? lengths.reduce((a, n) => a + n, 0) / lengths.length : 0;
-  return { k1, b, lengths, avgLength, postings };
+  const terms = Object.keys(firstSeen);
+  const termOf = new Uint32Array(termCount);
+  terms.forEach((term, t) => (termOf[firstSeen[term]!] = t));
+  const offsets = new Uint32Array(terms.length + 1);
+  for (let p = 0; p < postings; p++) offsets[termOf[triples[3 * p]!]! + 1]!++;
+  for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
+  const labels = new Uint32Array(postings);
+  const tfs = new Uint32Array(postings);
+  const next = offsets.slice(0, -1);
+  // Triples come in label order, so each term's labels ascend.
+  for (let p = 0; p < postings; p++) {
+    const at = next[termOf[triples[3 * p]!]!]!++;
+    labels[at] = triples[3 * p + 1]!;
+    tfs[at] = triples[3 * p + 2]!;
+  }
+  const avgLength = texts.length ? totalLength / texts.length : 0;
+  return withFactors({ k1, b, avgLength, lengths, terms: packStrings(terms), offsets, labels, tfs });
 }
 
 /** Robertson–Spärck Jones IDF with the +1 that keeps it positive for very common terms. */
@@ -70,23 +95,6 @@ const rsjIdf = (chunks: number, df: number): number => Math.log(1 + (chunks - df
 export function idf(index: LexicalIndex, term: string): number {
   const t = stringId(index.terms, term);
   return t === undefined ? rsjIdf(index.lengths.length, 0) : index.idfs[t]!;
-}
-
-/** Packs counted statistics into the searchable form. */
-export function lexicalIndex(stats: LexicalStats): LexicalIndex {
-  const terms = Object.keys(stats.postings);
-  const offsets = new Uint32Array(terms.length + 1);
-  terms.forEach((term, t) => (offsets[t + 1] = offsets[t]! + stats.postings[term]!.length));
-  const labels = new Uint32Array(offsets[terms.length]!);
-  const tfs = new Uint32Array(labels.length);
-  terms.forEach((term, t) => {
-    let at = offsets[t]!;
-    for (const [label, tf] of stats.postings[term]!) {
-      labels[at] = label;
-      tfs[at++] = tf;
-    }
-  });
-  return withFactors({ k1: stats.k1, b: stats.b, avgLength: stats.avgLength, lengths: Uint32Array.from(stats.lengths), terms: packStrings(terms), offsets, labels, tfs });
 }
 
 type Postings = Omit<LexicalIndex, 'idfs' | 'norms' | 'maxImpacts'>;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { MODEL_DIR } from '../../index/layout.js';
 import type { NewBuild } from '../../index/write-build.js';
-import { lexicalIndex, termImpacts } from '../../retrieval/bm25.js';
+import { termImpacts } from '../../retrieval/bm25.js';
 import { stringAt, stringCount } from '../../retrieval/string-table.js';
 import { BUILDS_CHANNEL } from './watch.js';
 import { buildIdLiteral, hnswIndexName } from './schema.js';
@@ -23,9 +23,8 @@ const TERM_ROWS = 5_000;
 
 /** Writes `build` as build `buildId` and makes it current; keeps `keep` too, removes older builds. */
 export async function publishPostgresBuild(client: pg.ClientBase, build: NewBuild, buildId: string, keep: readonly string[]): Promise<void> {
-  const { manifest, chunks, analyses, vectors, parseFailures } = build;
+  const { manifest, chunks, analyses, vectors, lexical, parseFailures } = build;
   const modelFiles = manifest.embedder.kind === 'corpus' ? await readTree(path.join(build.dir, MODEL_DIR)) : [];
-  const lexical = lexicalIndex(build.lexical);
   const dims = manifest.embedder.dims;
   const id = buildIdLiteral(buildId);
 

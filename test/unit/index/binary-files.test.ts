@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkAt, chunkDocIds, readChunkTable, writeChunks } from '../../../src/index/chunk-file.js';
 import { readLexical, writeLexical } from '../../../src/index/lexical-file.js';
 import type { Manifest } from '../../../src/index/manifest.js';
-import { buildLexicalStats, lexicalIndex, searchLexical } from '../../../src/retrieval/bm25.js';
+import { buildLexicalIndex, searchLexical } from '../../../src/retrieval/bm25.js';
 import type { Chunk } from '../../../src/types.js';
 import { tempDir } from '../../helpers/fixtures.js';
 
@@ -57,10 +57,9 @@ describe('lexical.bin', () => {
 
   it('reads back the searchable index exactly: same arrays, same ranking and scores', async () => {
     const dir = await tempDir('lexical');
-    const stats = buildLexicalStats(texts);
-    await writeLexical(dir, stats);
+    const built = buildLexicalIndex(texts);
+    await writeLexical(dir, built);
     const read = readLexical(dir, texts.length);
-    const built = lexicalIndex(stats);
     expect(read).toEqual(built);
     expect(read.labels.buffer).toBeInstanceOf(SharedArrayBuffer);
     for (const query of ['gas pipeline', 'Lavrov Islamabad', 'électricité', 'nothing here']) {
@@ -71,9 +70,9 @@ describe('lexical.bin', () => {
   it('is index_corrupt for another chunk count or a file of another kind', async () => {
     const dir = await tempDir('lexical');
     const file = path.join(dir, 'lexical.bin');
-    await writeLexical(dir, buildLexicalStats(texts));
+    await writeLexical(dir, buildLexicalIndex(texts));
     expect(() => readLexical(dir, texts.length + 1)).toThrow(expect.objectContaining({ code: 'index_corrupt', message: expect.stringContaining(file) }));
-    await writeFile(file, JSON.stringify(buildLexicalStats(texts)));
+    await writeFile(file, JSON.stringify({ k1: 1.2, b: 0.75, postings: {} }));
     expect(() => readLexical(dir, texts.length)).toThrow(expect.objectContaining({ code: 'index_corrupt', message: `${file} is not a Quire index file.` }));
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The packed, MaxScore-pruned BM25 returns exactly the ranking (labels and
+ * The index counted straight into typed arrays is the one a pair per posting
+ * packed into (bm25-reference.ts), and the packed, MaxScore-pruned BM25 returns exactly the ranking (labels and
  * scores, bit for bit) of scoring every posting, on a fixed corpus: the default
  * corpus's chunks plus 3,000 texts resampled from its sentences with the seeded
  * generator, queried with the held-out question sets and random term mixes.
@@ -10,13 +11,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../../src/chunking/chunker.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { seededRandom } from '../../../src/embedding/corpus-model/random.js';
-import { buildLexicalStats, lexicalIndex, searchLexical, termImpacts, topByImpacts, type LexicalIndex, type LexicalStats } from '../../../src/retrieval/bm25.js';
+import { buildLexicalIndex, searchLexical, termImpacts, topByImpacts, type LexicalIndex } from '../../../src/retrieval/bm25.js';
 import { stringId } from '../../../src/retrieval/string-table.js';
 import { tokenize } from '../../../src/text/tokenize.js';
 import { splitSentences } from '../../../src/text/sentences.js';
 import { defaultCorpusDir, repoRoot } from '../../helpers/fixtures.js';
-import { exhaustiveSearch } from './bm25-reference.js';
+import { buildLexicalStats, exhaustiveSearch, lexicalIndex, type LexicalStats } from './bm25-reference.js';
 
+let texts: string[];
 let stats: LexicalStats;
 let index: LexicalIndex;
 const queries: string[] = [];
@@ -28,8 +30,9 @@ beforeAll(async () => {
   const random = seededRandom(11);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const resampled = Array.from({ length: 3_000 }, () => Array.from({ length: 3 + Math.floor(random() * 12) }, () => pick(sentences)).join(' '));
-  stats = buildLexicalStats([...chunks, ...resampled]);
-  index = lexicalIndex(stats);
+  texts = [...chunks, ...resampled, '2019 10 007 1e3 constructor __proto__ hasOwnProperty 4294967295 4294967294'];
+  stats = buildLexicalStats(texts);
+  index = buildLexicalIndex(texts);
 
   for (const dir of await readdir(path.join(repoRoot, 'test/eval'))) {
     const file = path.join(repoRoot, 'test/eval', dir, 'qa.jsonl');
@@ -42,6 +45,11 @@ beforeAll(async () => {
 });
 
 describe('pruned BM25', () => {
+  it('is built exactly as packing a [label, tf] pair per posting built it: same terms in the same order, same arrays', () => {
+    expect(index).toEqual(lexicalIndex(stats));
+    expect(buildLexicalIndex([])).toEqual(lexicalIndex(buildLexicalStats([])));
+  });
+
   it('has a question set and random queries to compare on', () => {
     expect(queries.length).toBeGreaterThan(350);
   });
@@ -64,7 +72,7 @@ describe('pruned BM25', () => {
   });
 
   it('breaks score ties by the lower label, as the exhaustive sort did', () => {
-    const twins = lexicalIndex(buildLexicalStats(['gas pipeline', 'cricket', 'gas pipeline', 'gas pipeline']));
+    const twins = buildLexicalIndex(['gas pipeline', 'cricket', 'gas pipeline', 'gas pipeline']);
     expect(searchLexical(twins, 'gas pipeline', 2).map((hit) => hit.label)).toEqual([0, 2]);
   });
 });

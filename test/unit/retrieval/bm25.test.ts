@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicalStats, idf, lexicalIndex, searchLexical } from '../../../src/retrieval/bm25.js';
+import { buildLexicalIndex, idf, searchLexical } from '../../../src/retrieval/bm25.js';
 
 const texts = [
   'The gas pipeline from Karachi to Lahore will carry 12.4 billion cubic metres of gas.',
@@ -9,7 +9,7 @@ const texts = [
 ];
 
 describe('BM25', () => {
-  const stats = lexicalIndex(buildLexicalStats(texts));
+  const stats = buildLexicalIndex(texts);
 
   it('ranks the chunk that holds the rare query terms first', () => {
     const [best] = searchLexical(stats, 'How much gas will the Karachi–Lahore pipeline carry?', 3);
