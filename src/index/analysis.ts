@@ -13,8 +13,8 @@ import path from 'node:path';
 import { QuireError } from '../errors.js';
 import { packStrings, stringAt, type StringTable } from '../retrieval/string-table.js';
 import type { AnalysedSentence, TextAnalysis } from '../text/analysis.js';
-import type { ValueKind } from '../text/entities.js';
 import { isOffsetTable, readBinaryFile, writeBinaryFile, type FileSection } from './binary-file.js';
+import { chunkCount, VALUE_KINDS, type AnalysisColumns } from './analysis-columns.js';
 import { ANALYSIS_FILE } from './layout.js';
 import { openSections, readBytes, readUint32s } from '../io/section-reads.js';
 
@@ -41,47 +41,25 @@ export interface AnalysisTable {
   readonly valueEnd: FileSection;
 }
 
-// Value kinds by number on disk: append only, never reorder (a stored index names them by position).
-const KINDS: readonly ValueKind[] = ['person', 'place', 'organization', 'date', 'time', 'number', 'money', 'percent', 'duration', 'ordinal'];
-
 /** Writes the analyses of `chunkIds` (same order: label order) into `buildDir`. */
-export async function writeAnalyses(buildDir: string, chunkIds: readonly string[], analyses: readonly TextAnalysis[]): Promise<void> {
-  if (analyses.length !== chunkIds.length) throw new Error(`writeAnalyses: ${analyses.length} analyses for ${chunkIds.length} chunks`);
-  const sentences = analyses.flatMap((a) => a.sentences);
-  const words = new Map<string, number>();
-  const lemmaIds: number[] = [];
-  for (const sentence of sentences) {
-    for (const lemma of sentence.lemmas) {
-      let id = words.get(lemma);
-      if (id === undefined) words.set(lemma, (id = words.size));
-      lemmaIds.push(id);
-    }
-  }
-  const values = sentences.flatMap((s) => s.values);
-  const unknown = values.find((v) => !KINDS.includes(v.kind));
-  if (unknown) throw new Error(`writeAnalyses: value kind ${unknown.kind} has no number in analysis.bin; append it to KINDS`);
-  const lemmas = packStrings([...words.keys()]);
+export async function writeAnalyses(buildDir: string, chunkIds: readonly string[], columns: AnalysisColumns): Promise<void> {
+  if (chunkCount(columns) !== chunkIds.length) throw new Error(`writeAnalyses: ${chunkCount(columns)} analyses for ${chunkIds.length} chunks`);
+  const c = columns;
+  const lemmas = packStrings(c.lemmas);
   await writeBinaryFile(path.join(buildDir, ANALYSIS_FILE), {
-    chunkSentences: runs(analyses.map((a) => a.sentences.length)),
-    sentenceStart: Uint32Array.from(sentences, (s) => s.start),
-    sentenceEnd: Uint32Array.from(sentences, (s) => s.end),
-    sentenceLemmas: runs(sentences.map((s) => s.lemmas.length)),
-    lemmaIds: Uint32Array.from(lemmaIds),
+    chunkSentences: c.chunkSentences,
+    sentenceStart: c.sentenceStart,
+    sentenceEnd: c.sentenceEnd,
+    sentenceLemmas: c.sentenceLemmas,
+    lemmaIds: c.lemmaIds,
     lemmaBytes: lemmas.bytes,
     lemmaStarts: lemmas.starts,
     lemmaSlots: lemmas.slots,
-    sentenceValues: runs(sentences.map((s) => s.values.length)),
-    valueKind: Uint8Array.from(values, (v) => KINDS.indexOf(v.kind)),
-    valueStart: Uint32Array.from(values, (v) => v.start),
-    valueEnd: Uint32Array.from(values, (v) => v.end),
+    sentenceValues: c.sentenceValues,
+    valueKind: c.valueKind,
+    valueStart: c.valueStart,
+    valueEnd: c.valueEnd,
   });
-}
-
-/** Offsets of consecutive runs of the given lengths: [0, n0, n0 + n1, …]. */
-function runs(lengths: readonly number[]): Uint32Array {
-  const offsets = new Uint32Array(lengths.length + 1);
-  lengths.forEach((n, i) => (offsets[i + 1] = offsets[i]! + n));
-  return offsets;
 }
 
 /** Reads analysis.bin of `buildDir`, which must analyse `chunks` chunks. */
@@ -147,7 +125,7 @@ export function analysisSource(table: AnalysisTable, labelOf: (chunkId: string) 
         for (let at = table.sentenceLemmas[s]!; at < table.sentenceLemmas[s + 1]!; at++) lemmas.push(word(lemmaIds[at - lemmaBase]!));
         const values: AnalysedSentence['values'] = [];
         for (let at = table.sentenceValues[s]! - valueBase; at < table.sentenceValues[s + 1]! - valueBase; at++) {
-          const kind = KINDS[kinds[at]!];
+          const kind = VALUE_KINDS[kinds[at]!];
           if (!kind) throw new QuireError('index_corrupt', `${table.valueKind.file} names value kind ${kinds[at]}, which has no name.`);
           values.push({ kind, start: starts[at]!, end: ends[at]! });
         }

@@ -7,9 +7,9 @@
 import path from 'node:path';
 import { writeParseFailures, type ParseFailure } from '../corpus/isolation/failure-memo.js';
 import type { LexicalIndex } from '../retrieval/bm25.js';
-import type { TextAnalysis } from '../text/analysis.js';
 import type { Chunk } from '../types.js';
 import { writeAnalyses } from './analysis.js';
+import type { AnalysisColumns } from './analysis-columns.js';
 import { writeChunks } from './chunk-file.js';
 import { writeManifest } from './files.js';
 import { VECTORS_FILE } from './layout.js';
@@ -23,7 +23,7 @@ export interface NewBuild {
   manifest: Manifest;
   /** In label order, as are `analyses` and `vectors`. */
   chunks: readonly Chunk[];
-  analyses: readonly TextAnalysis[];
+  analyses: AnalysisColumns;
   vectors: readonly Float32Array[];
   /** The HNSW graph of `vectors`, grown while they were embedded; null for a target that writes none (IngestTarget.writesGraph). */
   graph: GraphBuild | null;

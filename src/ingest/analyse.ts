@@ -7,8 +7,9 @@
  * thread's start (loading the NLP model, about a second) would cost more than it saves.
  * @module
  */
-import { analyseText, type TextAnalysis } from '../text/analysis.js';
+import { analysisAt, analysisColumnsBuilder, type AnalysisColumns } from '../index/analysis-columns.js';
 import type { PreviousBuild } from '../index/previous.js';
+import { analyseText } from '../text/analysis.js';
 import { spawnThread, stoppedEarly } from '../threads/spawn.js';
 import type { Chunk } from '../types.js';
 
@@ -20,12 +21,12 @@ export const PROGRESS_EVERY = 10;
 /** From the analysis thread: progress, then the analyses. */
 export interface AnalysisMessage {
   done: number;
-  analyses?: TextAnalysis[];
+  columns?: AnalysisColumns;
 }
 
 export interface PendingAnalyses {
   /** Every chunk's analysis, in chunk order. */
-  analyses: Promise<TextAnalysis[]>;
+  analyses: Promise<AnalysisColumns>;
   /** Stops the thread, if one runs (an ingest that failed meanwhile). */
   cancel(): Promise<void>;
 }
@@ -37,26 +38,31 @@ export function analyseChunks(
   onProgress: (done: number, total: number) => void,
   { threadFrom = THREAD_FROM } = {},
 ): PendingAnalyses {
-  const stored = chunks.map((chunk) => (previous?.chunks.get(chunk.id)?.text === chunk.text ? previous.analysis(chunk.id) : undefined));
-  const todo = chunks.flatMap((chunk, i) => (stored[i] ? [] : [chunk.text]));
+  const stored = (chunk: Chunk) => (previous?.chunks.get(chunk.id)?.text === chunk.text ? previous.analysis(chunk.id) : undefined);
+  const reusedAt = chunks.map((chunk) => stored(chunk) !== undefined);
+  const todo = chunks.flatMap((chunk, i) => (reusedAt[i] ? [] : [chunk.text]));
   const reused = chunks.length - todo.length;
   const report = (done: number) => onProgress(reused + done, chunks.length);
-  const merge = (fresh: readonly TextAnalysis[]) => {
+  // The stored analyses are decoded one at a time as they are merged in, never all at once.
+  const merge = (fresh: AnalysisColumns): AnalysisColumns => {
+    if (reused === 0) return fresh;
+    const merged = analysisColumnsBuilder();
     let next = 0;
-    return stored.map((analysis) => analysis ?? fresh[next++]!);
+    chunks.forEach((chunk, i) => merged.add(reusedAt[i] ? stored(chunk)! : analysisAt(fresh, next++)));
+    return merged.finish();
   };
   if (todo.length < threadFrom) {
-    const fresh: TextAnalysis[] = [];
-    for (const text of todo) {
-      fresh.push(analyseText(text));
-      if (fresh.length % PROGRESS_EVERY === 0) report(fresh.length);
-    }
-    report(fresh.length);
-    return { analyses: Promise.resolve(merge(fresh)), cancel: async () => {} };
+    const fresh = analysisColumnsBuilder();
+    todo.forEach((text, i) => {
+      fresh.add(analyseText(text));
+      if ((i + 1) % PROGRESS_EVERY === 0) report(i + 1);
+    });
+    report(todo.length);
+    return { analyses: Promise.resolve(merge(fresh.finish())), cancel: async () => {} };
   }
   const thread = spawnThread(new URL('./analysis-thread.ts', import.meta.url), todo);
-  const delivered = new Promise<TextAnalysis[]>((resolve, reject) => {
-    thread.on('message', ({ done, analyses: fresh }: AnalysisMessage) => {
+  const delivered = new Promise<AnalysisColumns>((resolve, reject) => {
+    thread.on('message', ({ done, columns }: AnalysisMessage) => {
       try {
         report(done);
       } catch (error) {
@@ -65,7 +71,7 @@ export function analyseChunks(
         void thread.terminate();
         return;
       }
-      if (fresh) resolve(merge(fresh));
+      if (columns) resolve(merge(columns));
     });
   });
   const analyses = Promise.race([delivered, stoppedEarly(thread, 'analysis', 'analysed every chunk')]);

@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import { MODEL_DIR } from '../../index/layout.js';
+import { analysisAt } from '../../index/analysis-columns.js';
 import type { NewBuild } from '../../index/write-build.js';
 import { termImpacts } from '../../retrieval/bm25.js';
 import { stringAt, stringCount } from '../../retrieval/string-table.js';
@@ -60,7 +61,7 @@ export async function publishPostgresBuild(client: pg.ClientBase, build: NewBuil
               chunk.end,
               lexical.lengths[label]!,
               vectorLiteral(vectors[label]!),
-              JSON.stringify(analyses[label]!),
+              JSON.stringify(analysisAt(analyses, label)),
             ];
           }),
         ],

@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analysisColumns } from '../../../src/index/analysis-columns.js';
 import { analysisSource, readAnalyses, readAnalysisTable, writeAnalyses } from '../../../src/index/analysis.js';
 import type { TextAnalysis } from '../../../src/text/analysis.js';
 import { tempDir } from '../../helpers/fixtures.js';
@@ -15,7 +16,7 @@ const analysis: TextAnalysis = {
 describe('stored analyses', () => {
   it('read back as written', async () => {
     const dir = await tempDir('analysis');
-    await writeAnalyses(dir, ['d:0', 'd:1'], [analysis, { sentences: [] }]);
+    await writeAnalyses(dir, ['d:0', 'd:1'], analysisColumns([analysis, { sentences: [] }]));
     const source = readAnalyses(dir, ['d:0', 'd:1']);
     expect(source.analysis('d:0')).toEqual(analysis);
     expect(source.analysis('d:1')).toEqual({ sentences: [] });
@@ -24,7 +25,7 @@ describe('stored analyses', () => {
 
   it('keep their per-token columns in the file, still read after a later ingest removed it', async () => {
     const dir = await tempDir('analysis');
-    await writeAnalyses(dir, ['d:0', 'd:1'], [{ sentences: [] }, analysis]);
+    await writeAnalyses(dir, ['d:0', 'd:1'], analysisColumns([{ sentences: [] }, analysis]));
     const table = readAnalysisTable(dir, 2);
     expect(table.lemmaIds).toEqual({ file: path.join(dir, 'analysis.bin'), offset: expect.any(Number), byteLength: 6 * 4 });
     const source = analysisSource(table, (id) => ['d:0', 'd:1'].indexOf(id));
@@ -36,7 +37,7 @@ describe('stored analyses', () => {
   it('report damaged bytes or a missing chunk as index_corrupt, naming the file', async () => {
     const dir = await tempDir('analysis');
     const file = path.join(dir, 'analysis.bin');
-    await writeAnalyses(dir, ['d:0'], [analysis]);
+    await writeAnalyses(dir, ['d:0'], analysisColumns([analysis]));
     expect(() => readAnalyses(dir, ['d:0', 'd:1'])).toThrow(expect.objectContaining({ code: 'index_corrupt', message: `${file} does not hold the analyses of 2 chunks.` }));
     const bytes = await readFile(file);
     bytes[bytes.length - 1]! ^= 1;
@@ -46,8 +47,12 @@ describe('stored analyses', () => {
     expect(() => readAnalyses(dir, ['d:0'])).toThrow(expect.objectContaining({ code: 'index_corrupt', message: `${file} is not a Quire index file.` }));
   });
 
-  it('refuse to write a value kind the format has no number for', async () => {
+  it('refuse a value kind the format has no number for', () => {
     const odd = { sentences: [{ start: 0, end: 3, lemmas: [], values: [{ kind: 'colour' as never, start: 0, end: 3 }] }] };
-    await expect(writeAnalyses(await tempDir('analysis'), ['d:0'], [odd])).rejects.toThrow(/colour/);
+    expect(() => analysisColumns([odd])).toThrow(/colour/);
+  });
+
+  it('refuse to write analyses of another number of chunks', async () => {
+    await expect(writeAnalyses(await tempDir('analysis'), ['d:0', 'd:1'], analysisColumns([analysis]))).rejects.toThrow(/1 analyses for 2 chunks/);
   });
 });

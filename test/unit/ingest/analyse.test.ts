@@ -3,6 +3,7 @@
  * in-process, keeps the previous build's for unchanged chunks, and reports progress.
  */
 import { describe, expect, it } from 'vitest';
+import { analysisColumns } from '../../../src/index/analysis-columns.js';
 import { analyseChunks } from '../../../src/ingest/analyse.js';
 import type { PreviousBuild } from '../../../src/index/previous.js';
 import { analyseText } from '../../../src/text/analysis.js';
@@ -21,9 +22,9 @@ describe('analyseChunks', () => {
     const previous = { chunks: new Map([['d:1', chunks[1]]]), analysis: () => stored } as unknown as PreviousBuild;
     const progress: number[] = [];
     const threaded = await analyseChunks(chunks, previous, (done) => progress.push(done), { threadFrom: 0 }).analyses;
-    expect(threaded).toEqual([analyseText(TEXTS[0]!), stored, analyseText(TEXTS[2]!)]);
+    expect(threaded).toEqual(analysisColumns([analyseText(TEXTS[0]!), stored, analyseText(TEXTS[2]!)]));
     expect(progress.at(-1)).toBe(3);
-    expect(await analyseChunks(chunks, null, () => {}).analyses).toEqual(TEXTS.map(analyseText));
+    expect(await analyseChunks(chunks, null, () => {}).analyses).toEqual(analysisColumns(TEXTS.map(analyseText)));
   });
 
   it('fails when the progress callback throws, on the thread as in-process', async () => {
