@@ -38,8 +38,7 @@ export function analyseChunks(
   onProgress: (done: number, total: number) => void,
   { threadFrom = THREAD_FROM } = {},
 ): PendingAnalyses {
-  const stored = (chunk: Chunk) => (previous?.chunks.get(chunk.id)?.text === chunk.text ? previous.analysis(chunk.id) : undefined);
-  const reusedAt = chunks.map((chunk) => stored(chunk) !== undefined);
+  const reusedAt = chunks.map((chunk) => previous?.chunks.get(chunk.id)?.text === chunk.text);
   const todo = chunks.flatMap((chunk, i) => (reusedAt[i] ? [] : [chunk.text]));
   const reused = chunks.length - todo.length;
   const report = (done: number) => onProgress(reused + done, chunks.length);
@@ -48,7 +47,8 @@ export function analyseChunks(
     if (reused === 0) return fresh;
     const merged = analysisColumnsBuilder();
     let next = 0;
-    chunks.forEach((chunk, i) => merged.add(reusedAt[i] ? stored(chunk)! : analysisAt(fresh, next++)));
+    // A previous build analyses every chunk it has; were one missing, it is analysed here.
+    chunks.forEach((chunk, i) => merged.add(reusedAt[i] ? (previous!.analysis(chunk.id) ?? analyseText(chunk.text)) : analysisAt(fresh, next++)));
     return merged.finish();
   };
   if (todo.length < threadFrom) {
