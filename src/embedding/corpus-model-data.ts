@@ -7,11 +7,11 @@
  * transformers.js.
  * @module
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../errors.js';
-import type { FileSection } from '../io/section-reads.js';
+import { readFullyAt, type FileSection } from '../io/section-reads.js';
 import { ONNX_FILE, readCorpusModelInfo } from './corpus-model/write.js';
 import { locateTable } from './table-locate.js';
 
@@ -75,15 +75,7 @@ function readHotRows(file: string, hotRows: number): Pick<CorpusModelData, 'hot'
   try {
     const size = fstatSync(fd).size;
     /** Bytes `at` … into `into` (fewer only at the end of the file). */
-    const readAt = (at: number, into: Uint8Array): Uint8Array => {
-      let done = 0;
-      while (done < into.length) {
-        const read = readSync(fd, into, done, into.length - done, at + done);
-        if (read === 0) break;
-        done += read;
-      }
-      return into.subarray(0, done);
-    };
+    const readAt = (at: number, into: Uint8Array): Uint8Array => into.subarray(0, readFullyAt(fd, into, at));
     const { offset, rows, dims } = locateTable({ size, read: (at, length) => readAt(at, new Uint8Array(length)) });
     const hotBytes = Math.min(rows, hotRows) * dims * 4;
     if (offset + rows * dims * 4 > size) throw new RangeError('the table runs past the end of the file');

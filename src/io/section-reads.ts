@@ -37,13 +37,22 @@ export function openSections(owner: object, file: string): number {
   return fd;
 }
 
+/** Reads `fd` from byte `position` until `into` is full or the file ends (readSync may return less at a time); the bytes read. */
+export function readFullyAt(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < into.length) {
+    const read = readSync(fd, into, done, into.length - done, position + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
+}
+
 /** Bytes `from` … `to` − 1 of `section` (of `owner`'s file) into `into`, which must hold them. */
 export function readInto(owner: object, section: FileSection, from: number, to: number, into: Uint8Array): void {
-  const fd = openSections(owner, section.file);
-  for (let at = 0; at < to - from; ) {
-    const read = readSync(fd, into, at, to - from - at, section.offset + from + at);
-    if (read === 0) throw new QuireError('index_corrupt', `${section.file} is truncated.`);
-    at += read;
+  const wanted = into.subarray(0, to - from);
+  if (readFullyAt(openSections(owner, section.file), wanted, section.offset + from) < wanted.length) {
+    throw new QuireError('index_corrupt', `${section.file} is truncated.`);
   }
 }
 
