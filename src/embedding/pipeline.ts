@@ -58,7 +58,13 @@ export function loadExtractor(source: ModelSource, timeout?: LoadTimeout): Promi
   });
 }
 
+/**
+ * The load, or `error()` once `ms` have passed. A load that finishes late counts as timed out
+ * even when the timer could not fire first: much of loading is synchronous (reading the
+ * files, building the ONNX session), and a blocked event loop runs no timers.
+ */
 function withTimeout(loading: Promise<FeatureExtractionPipeline>, { ms, error }: LoadTimeout): Promise<FeatureExtractionPipeline> {
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -68,6 +74,10 @@ function withTimeout(loading: Promise<FeatureExtractionPipeline>, { ms, error }:
     loading.then(
       (extractor) => {
         clearTimeout(timer);
+        if (!timedOut && performance.now() - started > ms) {
+          timedOut = true;
+          reject(error());
+        }
         if (timedOut) void extractor.dispose();
         else resolve(extractor);
       },
